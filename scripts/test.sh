@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite (README's second command): installs what it needs, then type-checks,
+# lints, builds the UI and runs unit, database (embedded + server) and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-test-deps.sh
+echo "== typecheck"
+npx tsc -p tsconfig.json --noEmit
+if [ -f web/index.html ]; then
+  npx tsc -p web/tsconfig.json --noEmit
+  echo "== build web"
+  npm run build:web --silent
+fi
+echo "== lint"
+npx biome lint --diagnostic-level=error
+echo "== tests"
+npx vitest run "$@"

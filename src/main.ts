@@ -1,0 +1,81 @@
+// Wires adapters to use cases and starts the server. Used by `rempart start` and by tests.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import { argon2idHasher, type PasswordHasher } from './adapters/crypto/passwords.js';
+import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
+import { migrate } from './adapters/db/migrate.js';
+import { createOutboxMailer, createSmtpMailer } from './adapters/mail/mailer.js';
+import type { AppContext } from './app/context.js';
+import type { Mailer } from './app/mail/ports.js';
+import type { Config } from './config.js';
+import { type Clock, systemClock } from './domain/clock.js';
+import { buildApp } from './http/app.js';
+
+export const logRedactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.totp',
+  '*.token',
+];
+
+export function createLogger(config: Pick<Config, 'logLevel'>) {
+  return pino({ level: config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } });
+}
+
+export function createMailer(config: Config): Mailer {
+  return config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(join(config.dataDir, 'outbox'), config.mailFrom);
+}
+
+export interface Runtime {
+  ctx: AppContext;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** Opens the database (embedded or DATABASE_URL), runs migrations and builds the context. */
+export async function openRuntime(
+  config: Config,
+  overrides: { clock?: Clock; passwords?: PasswordHasher; mailer?: Mailer; log?: AppContext['log'] } = {},
+): Promise<Runtime> {
+  const log = overrides.log ?? createLogger(config);
+  await mkdir(config.dataDir, { recursive: true });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: (m) => log.info({ component: 'database' }, m),
+  });
+  try {
+    const migrated = await migrate(database.pool);
+    if (migrated.applied.length > 0) log.info({ applied: migrated.applied }, 'database migrated');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const mailer = overrides.mailer ?? createMailer(config);
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    clock: overrides.clock ?? systemClock,
+    passwords: overrides.passwords ?? argon2idHasher,
+    mailer,
+    log,
+  };
+  return {
+    ctx,
+    database,
+    async close() {
+      await mailer.close();
+      await database.close();
+    },
+  };
+}
+
+export async function startServer(runtime: Runtime) {
+  const app = await buildApp({ ctx: runtime.ctx, logger: runtime.ctx.log as FastifyBaseLogger });
+  await app.listen({ port: runtime.ctx.config.port, host: runtime.ctx.config.host });
+  return app;
+}
