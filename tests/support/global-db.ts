@@ -1,7 +1,7 @@
 // Vitest global setup for database projects: starts one PostgreSQL (the embedded one, through
 // Rempart's own adapter, or a Debian server), migrates a template database once, and hands its
 // address to the test files, which clone it per file (tests/support/db.ts).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -25,6 +25,7 @@ export default async function setup(project: TestProject) {
   let stop: () => Promise<void>;
   if (kind === 'embedded') {
     const dataDir = await mkdtemp(join(tmpdir(), 'rempart-embedded-test-'));
+    await chmod(dataDir, 0o755);
     const embedded = await startEmbeddedPostgres({ dataDir, log: () => undefined });
     admin = { ...embedded.connection, database: 'postgres' };
     stop = async () => {

@@ -7,7 +7,7 @@
 // answer when the postgres OS user cannot reach the data directory.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -152,23 +152,32 @@ function run(bin: string, args: string[], user: OsUser | undefined): Promise<{ c
   });
 }
 
+// A killed postmaster can linger as a zombie where PID 1 does not reap orphans (containers):
+// kill(pid, 0) still succeeds, so the process state is read too.
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
-async function readPostmasterPid(clusterDir: string): Promise<number | undefined> {
+async function firstLinePid(file: string): Promise<number | undefined> {
   try {
-    const first = (await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0];
-    const pid = Number(first);
+    const pid = Number((await readFile(file, 'utf8')).split('\n')[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
   }
+}
+
+function readPostmasterPid(clusterDir: string): Promise<number | undefined> {
+  return firstLinePid(join(clusterDir, 'postmaster.pid'));
 }
 
 async function isPostgresProcess(pid: number): Promise<boolean> {
@@ -229,6 +238,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (pid !== undefined) {
       log(`Removing a stale PostgreSQL pid file (pid ${pid} is not running)`);
       await rm(join(clusterDir, 'postmaster.pid'), { force: true });
+    }
+    // The socket's lock file names the old postmaster too; PostgreSQL refuses to start while
+    // that pid looks alive (a zombie does), so a dead owner's lock and socket are cleared.
+    const socketLock = join(socketDir, `.s.PGSQL.${SOCKET_PORT}.lock`);
+    const lockPid = await firstLinePid(socketLock);
+    if (lockPid !== undefined && !processIsAlive(lockPid)) {
+      await rm(socketLock, { force: true });
+      await rm(join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), { force: true });
     }
     const start = await run(
       bins.pg_ctl,
