@@ -8,18 +8,31 @@ import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrate } from './adapters/db/migrate.js';
 import { createOutboxMailer, createSmtpMailer } from './adapters/mail/mailer.js';
 import type { AppContext } from './app/context.js';
+import { drainMailDeliveries } from './app/mail/send-mail.js';
 import type { Mailer } from './app/mail/ports.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { buildApp } from './http/app.js';
+import { migrateQueue } from './jobs/queue.js';
+import { startWorker, type WorkerHandle } from './jobs/worker.js';
 
+// Secrets never reach the log: headers carrying credentials, and (should a body or an error
+// object ever be logged) every field of the auth contract that holds one. URLs are logged, so
+// no route takes a secret in its path or query string (reset links use a URL fragment).
 export const logRedactPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   '*.password',
+  '*.currentPassword',
+  '*.newPassword',
   '*.totp',
   '*.token',
+  '*.secret',
+  '*.recoveryCodes',
+  '*.otpauthUrl',
+  '*.sessionToken',
+  '*.resetUrl',
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>) {
@@ -51,6 +64,7 @@ export async function openRuntime(
   try {
     const migrated = await migrate(database.pool);
     if (migrated.applied.length > 0) log.info({ applied: migrated.applied }, 'database migrated');
+    await migrateQueue(database.pool);
   } catch (error) {
     await database.close();
     throw error;
@@ -68,6 +82,7 @@ export async function openRuntime(
     ctx,
     database,
     async close() {
+      await drainMailDeliveries();
       await mailer.close();
       await database.close();
     },
@@ -76,6 +91,11 @@ export async function openRuntime(
 
 export async function startServer(runtime: Runtime) {
   const app = await buildApp({ ctx: runtime.ctx, logger: runtime.ctx.log as FastifyBaseLogger });
+  let worker: WorkerHandle | undefined;
+  if (runtime.ctx.config.worker === 'inline') worker = await startWorker(runtime.ctx, runtime.database.pool);
+  app.addHook('onClose', async () => {
+    await worker?.stop();
+  });
   await app.listen({ port: runtime.ctx.config.port, host: runtime.ctx.config.host });
   return app;
 }

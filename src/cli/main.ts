@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerStart } from './commands/start.js';
 import { registerVerify } from './commands/verify.js';
+import { registerWorker } from './commands/worker.js';
 import { cliCommands } from './commands/index.js';
 import { cliT } from './i18n.js';
 
@@ -19,6 +20,7 @@ registerStart(program);
 registerMigrate(program);
 registerDemo(program);
 registerVerify(program);
+registerWorker(program);
 for (const register of cliCommands) register(program);
 
 try {

@@ -21,6 +21,10 @@ export const errorCodes = [
   'invalid_token',
   'rate_limited',
   'internal',
+  // A signed-in user's password (or second factor) re-check failed (403).
+  'reauthentication_failed',
+  // The TOTP code given to confirm an enrolment is wrong (422).
+  'totp_invalid',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

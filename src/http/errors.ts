@@ -5,7 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, FieldError } from '../contract/errors.js';
 import { DomainError } from '../domain/errors.js';
-import { type Locale, t } from '../locales/index.js';
+import { hasMessage, type Locale, t } from '../locales/index.js';
 
 export const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -28,6 +28,8 @@ export const statusOf: Record<ErrorCode, number> = {
   invalid_token: 422,
   rate_limited: 429,
   internal: 500,
+  reauthentication_failed: 403,
+  totp_invalid: 422,
 };
 
 export function errorBody(locale: Locale, code: ErrorCode, messageKey?: string, params?: Record<string, string | number>, fields?: FieldError[]): ErrorBody {
@@ -70,7 +72,8 @@ function fieldsFromValidation(locale: Locale, context: string | undefined, issue
     }
     // zod 4 does not echo the input; its invalid_type message names what it received.
     const missing = issue.keyword === 'invalid_type' && / received undefined$/.test(String((issue as { message?: string }).message ?? ''));
-    const key = missing ? 'field.required' : (zodCodeToKey[issue.keyword] ?? 'field.invalid');
+    const custom = issue.keyword === 'custom' && issue.message && hasMessage(locale, `field.${issue.message}`) ? `field.${issue.message}` : undefined;
+    const key = missing ? 'field.required' : (custom ?? zodCodeToKey[issue.keyword] ?? 'field.invalid');
     out.push({ path: `${prefix}${base}` || context || 'body', message: t(locale, key) });
   }
   return out;
@@ -80,7 +83,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   const locale = request.locale;
   if (error instanceof DomainError) {
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-    return reply.status(statusOf[error.code]).send(errorBody(locale, error.code, error.messageKey, error.params, error.fields));
+    // Field messages of domain errors are catalogue keys (field.*), rendered in the caller's language.
+    const fields = error.fields?.map((f) => ({ path: f.path, message: hasMessage(locale, f.message) ? t(locale, f.message) : f.message }));
+    return reply.status(statusOf[error.code]).send(errorBody(locale, error.code, error.messageKey, error.params, fields));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = fieldsFromValidation(locale, (error as { validationContext?: string }).validationContext, error.validation);

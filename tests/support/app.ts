@@ -10,6 +10,7 @@ import type { AppContext } from '../../src/app/context.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp } from '../../src/http/app.js';
+import { runDueJobs } from '../../src/jobs/worker.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { startTestSmtp, type TestSmtp } from './smtp.js';
 
@@ -22,6 +23,8 @@ export interface TestApp {
   smtp: TestSmtp;
   database: TestDatabase;
   config: Config;
+  /** Runs the queued jobs that are due (mail delivery, …) until the queue is empty. */
+  runJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function createTestApp(options: { clock?: ManualClock; env?: Record
     smtp,
     database,
     config,
+    runJobs: () => runDueJobs(ctx, database.pool),
     async close() {
       await app.close();
       await mailer.close();

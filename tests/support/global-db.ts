@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/adapters/db/embedded-postgres.js';
 import { migrate } from '../../src/adapters/db/migrate.js';
+import { migrateQueue } from '../../src/jobs/queue.js';
 import { startSystemPg } from './pg-server.js';
 
 export const TEMPLATE_DB = 'rempart_template';
@@ -45,6 +46,7 @@ export default async function setup(project: TestProject) {
   await client.end();
   const pool = new pg.Pool({ ...admin, ...(admin.connectionString ? { connectionString: admin.connectionString.replace(/\/postgres$/, `/${TEMPLATE_DB}`) } : { database: TEMPLATE_DB }) });
   await migrate(pool);
+  await migrateQueue(pool);
   await pool.end();
   project.provide('pgAdmin', admin);
   project.provide('pgKind', kind);

@@ -1,5 +1,6 @@
 // Row types of the database, for Kysely. Keep in step with migrations/.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { CaseTables } from './schema-cases.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedId = Generated<string>;
@@ -70,6 +71,8 @@ export interface UsersTable {
   recovery_code_hashes: Generated<string[]>;
   created_at: Timestamp;
   last_login_at: Timestamp | null;
+  /** 0003: last accepted TOTP step (bigint, read as a string). */
+  totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 }
 
 export interface RoleGrantsTable {
@@ -144,6 +147,8 @@ export interface MailMessagesTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** 0003 */
+  last_attempt_at: Timestamp | null;
 }
 
 export interface SchemaMigrationsTable {
@@ -152,7 +157,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends CaseTables {
   organisations: OrganisationsTable;
   closure_days: ClosureDaysTable;
   associations: AssociationsTable;

@@ -34,7 +34,12 @@ export async function touchSession(db: Queryable, id: string, now: Date): Promis
 }
 
 export async function revokeSession(db: Queryable, id: string, now: Date): Promise<boolean> {
-  const r = await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -54,4 +59,18 @@ export async function listUserSessions(db: Queryable, userId: string, now: Date)
     .where('expires_at', '>', now)
     .orderBy('last_seen_at', 'desc')
     .execute();
+}
+
+/** Revokes one of the user's live sessions by its public id (the digest's first 16 hex digits). */
+export async function revokeUserSessionByPublicId(db: Queryable, userId: string, publicId: string, now: Date): Promise<string | undefined> {
+  const row = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('id', 'like', `${publicId}%`)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
 }

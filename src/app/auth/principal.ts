@@ -5,6 +5,7 @@ import { findLiveSession, touchSession } from '../../adapters/db/sessions.js';
 import { findUserById, listRoleGrants } from '../../adapters/db/users.js';
 import { type RoleGrant, requiresTotp } from '../../domain/auth/roles.js';
 import { API_TOKEN_PREFIX, secretDigest } from '../../domain/auth/secrets.js';
+import { DomainError } from '../../domain/errors.js';
 import { isLocale, type Locale } from '../../locales/index.js';
 
 export interface Principal {
@@ -68,4 +69,13 @@ export async function principalFromBearer(db: Queryable, token: string, now: Dat
   if (!row) return undefined;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_EVERY_MS) await touchApiToken(db, row.id, now);
   return principalFor(db, row.user_id, 'token', { sessionId: null, tokenId: row.id, scopes: row.scopes });
+}
+
+/**
+ * Account security settings (API tokens, second factor, password) change only from a browser
+ * session: a leaked API token must not be able to mint more tokens that outlive its revocation,
+ * nor put a second factor on the account that locks its owner out.
+ */
+export function assertSession(p: Principal): asserts p is Principal & { via: 'session'; sessionId: string } {
+  if (p.via !== 'session' || !p.sessionId) throw new DomainError('forbidden', { messageKey: 'error.session_required' });
 }

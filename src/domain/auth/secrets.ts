@@ -16,3 +16,14 @@ export function newApiToken(): { token: string; prefix: string } {
   const token = `${API_TOKEN_PREFIX}${newSecret(32)}`;
   return { token, prefix: token.slice(0, 12) };
 }
+
+/**
+ * The id a session is shown and revoked by: the first 16 hex digits of its digest. The full
+ * digest stays server-side (it is the lookup key of the cookie); 64 bits are plenty to tell one
+ * user's sessions apart, and lookups also match the user id.
+ */
+export function publicSessionId(sessionDigest: string): string {
+  return sessionDigest.slice(0, 16);
+}
+
+export const PUBLIC_SESSION_ID = /^[0-9a-f]{16}$/;

@@ -17,6 +17,17 @@ export function checkTotp(secretBase32: string, code: string, at: Date): boolean
   return totpFor(secretBase32, 'x').validate({ token: code, timestamp: at.getTime(), window: 1 }) !== null;
 }
 
+/**
+ * The 30 s step a valid code belongs to (current step ±1), or null. Callers remember the last
+ * step accepted per user and refuse a step not after it, so each code works only once.
+ */
+export function totpStep(secretBase32: string, code: string, at: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const totp = totpFor(secretBase32, 'x');
+  const delta = totp.validate({ token: code, timestamp: at.getTime(), window: 1 });
+  return delta === null ? null : totp.counter({ timestamp: at.getTime() }) + delta;
+}
+
 export function currentTotp(secretBase32: string, at: Date): string {
   return totpFor(secretBase32, 'x').generate({ timestamp: at.getTime() });
 }

@@ -2,10 +2,23 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.js';
+import { adminAssociationRoutes } from './admin-associations.js';
+import { adminOrganisationRoutes } from './admin-organisation.js';
+import { adminPersonImportRoutes } from './admin-person-import.js';
+import { adminPersonRoutes } from './admin-persons.js';
+import { adminUnitRoutes } from './admin-units.js';
+import { adminUserRoutes } from './admin-users.js';
+import { adminPlaybookRoutes } from './admin-playbook.js';
 import { authRoutes } from './auth.js';
+import { caseRoutes } from './cases.js';
 import { healthRoutes } from './health.js';
 import { ledgerRoutes } from './ledger.js';
 import { meRoutes } from './me.js';
+import { mailRoutes } from './mail.js';
+import { passwordResetRoutes } from './password-reset.js';
+import { sessionRoutes } from './sessions.js';
+import { tokenRoutes } from './tokens.js';
+import { totpRoutes } from './totp.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -24,4 +37,17 @@ export const routeModules: Array<(app: App, deps: RouteDeps) => Promise<void> | 
   authRoutes,
   meRoutes,
   ledgerRoutes,
+  tokenRoutes,
+  totpRoutes,
+  sessionRoutes,
+  passwordResetRoutes,
+  mailRoutes,
+  adminOrganisationRoutes,
+  adminUnitRoutes,
+  adminAssociationRoutes,
+  adminPersonRoutes,
+  adminPersonImportRoutes,
+  adminUserRoutes,
+  caseRoutes,
+  adminPlaybookRoutes,
 ];
