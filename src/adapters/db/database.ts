@@ -41,6 +41,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const pool = new pg.Pool({ ...poolConfig, max: options.poolSize ?? 10, application_name: 'rempart' });
   // An idle client's error (server restarted) must not crash the process.
   pool.on('error', (error) => options.log(`database pool: ${error.message}`));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.log(`database client: ${error.message}`));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -31,7 +31,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: Pick<AppC
 
   app.addHook('onRequest', async (request) => {
     request.locale = localeFromAcceptLanguage(request.headers['accept-language']);
-    if (!request.url.startsWith('/api/')) return;
+    // The API documentation (/api/docs) is public, like /api/openapi.json.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const config = request.routeOptions.config ?? {};
     const now = ctx.clock.now();
     const unsafe = !SAFE_METHODS.has(request.method);
