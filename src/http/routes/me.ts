@@ -15,7 +15,8 @@ export function meRoutes(app: App, { ctx }: RouteDeps): void {
     async (request) => {
       const principal = requirePrincipal(request);
       await updateMe(ctx, principal, request.body);
-      return getMe(ctx, { ...principal, ...(request.body.locale ? { locale: request.body.locale } : {}) });
+      const { locale, displayName } = request.body;
+      return getMe(ctx, { ...principal, ...(locale ? { locale } : {}), ...(displayName ? { displayName } : {}) });
     },
   );
 }
