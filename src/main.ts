@@ -3,17 +3,22 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
+import { createBlobStore } from './adapters/blobs/index.js';
+import { createCapturer } from './adapters/capture/capturer.js';
 import { argon2idHasher, type PasswordHasher } from './adapters/crypto/passwords.js';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrate } from './adapters/db/migrate.js';
 import { createOutboxMailer, createSmtpMailer } from './adapters/mail/mailer.js';
 import type { AppContext } from './app/context.js';
+import type { BlobStore } from './app/evidence/ports.js';
+import type { Capturer } from './app/evidence/capture-ports.js';
 import { drainMailDeliveries } from './app/mail/send-mail.js';
 import type { Mailer } from './app/mail/ports.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { buildApp } from './http/app.js';
 import { migrateQueue } from './jobs/queue.js';
+import { loadProviderDirectory } from './app/takedowns/load-provider-directory.js';
 import { startWorker, type WorkerHandle } from './jobs/worker.js';
 
 // Secrets never reach the log: headers carrying credentials, and (should a body or an error
@@ -52,7 +57,7 @@ export interface Runtime {
 /** Opens the database (embedded or DATABASE_URL), runs migrations and builds the context. */
 export async function openRuntime(
   config: Config,
-  overrides: { clock?: Clock; passwords?: PasswordHasher; mailer?: Mailer; log?: AppContext['log'] } = {},
+  overrides: { clock?: Clock; passwords?: PasswordHasher; mailer?: Mailer; log?: AppContext['log']; blobs?: BlobStore; capture?: Capturer } = {},
 ): Promise<Runtime> {
   const log = overrides.log ?? createLogger(config);
   await mkdir(config.dataDir, { recursive: true });
@@ -65,11 +70,24 @@ export async function openRuntime(
     const migrated = await migrate(database.pool);
     if (migrated.applied.length > 0) log.info({ applied: migrated.applied }, 'database migrated');
     await migrateQueue(database.pool);
+    // The provider directory follows seed/providers/providers.json (new entries added, local edits kept).
+    const directory = await loadProviderDirectory({ db: database.db, clock: overrides.clock ?? systemClock });
+    if (directory.providers.inserted + directory.providers.updated + directory.helpOrganisations.inserted + directory.helpOrganisations.updated > 0) {
+      log.info({ directory }, 'provider directory loaded');
+    }
   } catch (error) {
     await database.close();
     throw error;
   }
   const mailer = overrides.mailer ?? createMailer(config);
+  const blobs = overrides.blobs ?? createBlobStore(config);
+  // Temp files of a process killed mid-write (kill -9 during an upload or a capture).
+  try {
+    const removed = await blobs.cleanupTemp();
+    if (removed > 0) log.info({ removed }, 'stale blob temp files removed');
+  } catch (error) {
+    log.warn({ err: error }, 'blob temp cleanup failed');
+  }
   const ctx: AppContext = {
     config,
     db: database.db,
@@ -77,12 +95,15 @@ export async function openRuntime(
     passwords: overrides.passwords ?? argon2idHasher,
     mailer,
     log,
+    blobs,
+    capture: overrides.capture ?? createCapturer({ config, log }),
   };
   return {
     ctx,
     database,
     async close() {
       await drainMailDeliveries();
+      await ctx.capture.close();
       await mailer.close();
       await database.close();
     },
@@ -90,7 +111,15 @@ export async function openRuntime(
 }
 
 export async function startServer(runtime: Runtime) {
-  const app = await buildApp({ ctx: runtime.ctx, logger: runtime.ctx.log as FastifyBaseLogger });
+  const blobs = runtime.ctx.blobs;
+  const blobHealth = {
+    name: 'blobs',
+    async check() {
+      await blobs.check();
+      return { ok: true, detail: blobs.kind };
+    },
+  };
+  const app = await buildApp({ ctx: runtime.ctx, logger: runtime.ctx.log as FastifyBaseLogger, health: [blobHealth] });
   let worker: WorkerHandle | undefined;
   if (runtime.ctx.config.worker === 'inline') worker = await startWorker(runtime.ctx, runtime.database.pool);
   app.addHook('onClose', async () => {

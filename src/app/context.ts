@@ -4,6 +4,8 @@ import type { Db } from '../adapters/db/database.js';
 import type { PasswordHasher } from '../adapters/crypto/passwords.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
+import type { BlobStore } from './evidence/ports.js';
+import type { Capturer } from './evidence/capture-ports.js';
 import type { Mailer } from './mail/ports.js';
 
 export interface Logger {
@@ -19,4 +21,8 @@ export interface AppContext {
   passwords: PasswordHasher;
   mailer: Mailer;
   log: Logger;
+  /** Content-addressed artefact bytes (src/adapters/blobs): file or S3. */
+  blobs: BlobStore;
+  /** Server captures in headless Chromium behind the egress proxy (src/adapters/capture). */
+  capture: Capturer;
 }

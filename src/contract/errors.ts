@@ -13,6 +13,8 @@ export const errorCodes = [
   'invalid_transition',
   'stale_version',
   'consent_required',
+  // A removal request cites a location with no sealed evidence yet (409; override with a reason).
+  'evidence_required',
   'payload_too_large',
   'unsupported_media_type',
   'empty_upload',

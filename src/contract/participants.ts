@@ -65,7 +65,10 @@ export const participantsResponse = z.object({
 export const accessLogQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** The `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^\d{1,18}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
 });
 
 export const accessLogEntrySchema = z

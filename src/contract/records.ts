@@ -4,7 +4,15 @@
 import { z } from 'zod';
 import { instigatorInput } from './cases.js';
 
-export const recordTypes = ['meeting', 'instigator', 'parent_contact', 'police_report', 'legal_consultation', 'communication_draft', 'note'] as const;
+export const recordTypes = [
+  'meeting',
+  'instigator',
+  'parent_contact',
+  'police_report',
+  'legal_consultation',
+  'communication_draft',
+  'note',
+] as const;
 export const recordTypeSchema = z.enum(recordTypes);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
@@ -118,7 +126,12 @@ const recordBase = {
   canEdit: z.boolean(),
 };
 
-export const draftApprovalSchema = z.object({ version: z.number(), approvedBy: z.uuid(), approvedByName: z.string().nullable(), approvedAt: z.string() });
+export const draftApprovalSchema = z.object({
+  version: z.number(),
+  approvedBy: z.uuid(),
+  approvedByName: z.string().nullable(),
+  approvedAt: z.string(),
+});
 
 export const recordSchema = z
   .discriminatedUnion('type', [

@@ -20,6 +20,7 @@ export const statusOf: Record<ErrorCode, number> = {
   invalid_transition: 409,
   stale_version: 409,
   consent_required: 409,
+  evidence_required: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   empty_upload: 422,

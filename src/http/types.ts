@@ -10,6 +10,8 @@ declare module 'fastify' {
     roles?: Role[];
     /** Reachable while a required second factor is not yet enrolled. */
     allowWithoutTotp?: boolean;
+    /** Limited token scopes (besides `all`) that may call this route, e.g. ['capture']. */
+    scopes?: string[];
   }
   interface FastifyRequest {
     principal: Principal | null;

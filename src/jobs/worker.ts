@@ -4,6 +4,7 @@ import { Logger, run, runOnce, type Runner, type Task, type TaskList } from 'gra
 import type pg from 'pg';
 import type { AppContext } from '../app/context.js';
 import type { JobDefinition } from './definitions.js';
+import { recoverStaleCaptures } from '../app/evidence/recover-stale-captures.js';
 import { jobs } from './index.js';
 import { enqueueJob, type JobEnvelope, QUEUE_SCHEMA, quietLogger } from './queue.js';
 
@@ -55,6 +56,8 @@ export async function startWorker(ctx: AppContext, pool: pg.Pool, options: { con
     else if (level === 'warning') ctx.log.warn({ component: 'worker', scope, ...meta }, message);
   });
   await schedulePeriodicJobs(ctx);
+  // Captures abandoned by a killed process: re-queued or failed before new work starts.
+  await recoverStaleCaptures(ctx).catch((error: unknown) => ctx.log.error({ component: 'capture', err: error }, 'capture recovery failed'));
   const runner: Runner = await run({
     pgPool: pool,
     schema: QUEUE_SCHEMA,

@@ -4,6 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { createBlobStore } from '../../src/adapters/blobs/index.js';
+import { createCapturer } from '../../src/adapters/capture/capturer.js';
+import type { Capturer } from '../../src/app/evidence/capture-ports.js';
+import { disabledCapturer } from './capture.js';
 import { fastTestHasher } from '../../src/adapters/crypto/passwords.js';
 import { createSmtpMailer } from '../../src/adapters/mail/mailer.js';
 import type { AppContext } from '../../src/app/context.js';
@@ -30,14 +34,14 @@ export interface TestApp {
 
 const silentLog: AppContext['log'] = { info() {}, warn() {}, error() {} };
 
-export async function createTestApp(options: { clock?: ManualClock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { clock?: ManualClock; env?: Record<string, string>; /** 'real': Chromium captures (docs/captures.md); default: disabled. */ capture?: 'real' | Capturer } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const smtp = await startTestSmtp();
   const dataDir = await mkdtemp(join(tmpdir(), 'rempart-test-data-'));
   const config = loadConfig({ REMPART_DATA_DIR: dataDir, PUBLIC_URL: TEST_ORIGIN, SMTP_URL: smtp.url, REMPART_DEMO: '0', ...options.env });
   const clock = options.clock ?? new ManualClock();
   const mailer = createSmtpMailer(smtp.url, config.mailFrom);
-  const ctx: AppContext = { config, db: database.db, clock, passwords: fastTestHasher, mailer, log: silentLog };
+  const ctx: AppContext = { config, db: database.db, clock, passwords: fastTestHasher, mailer, log: silentLog, blobs: createBlobStore(config), capture: options.capture === 'real' ? createCapturer({ config, log: silentLog }) : (options.capture ?? disabledCapturer) };
   const app = await buildApp({ ctx });
   await app.ready();
   return {
@@ -50,6 +54,7 @@ export async function createTestApp(options: { clock?: ManualClock; env?: Record
     runJobs: () => runDueJobs(ctx, database.pool),
     async close() {
       await app.close();
+      await ctx.capture.close();
       await mailer.close();
       await smtp.close();
       await database.drop();

@@ -59,10 +59,11 @@ export async function removeParticipant(db: Queryable, caseId: string, userId: s
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** How many distinct users take part in any of `roles`. */
 export async function countActiveInRoles(db: Queryable, caseId: string, roles: readonly string[]): Promise<number> {
   const r = await db
     .selectFrom('case_participants')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select((eb) => eb.fn.count<string>('user_id').distinct().as('n'))
     .where('case_id', '=', caseId)
     .where('role', 'in', [...roles])
     .where('removed_at', 'is', null)
@@ -70,7 +71,10 @@ export async function countActiveInRoles(db: Queryable, caseId: string, roles: r
   return Number(r.n);
 }
 
-export async function insertAccessGrant(db: Queryable, g: { caseId: string; userId: string; grantedBy: string; reason: string; at: Date; expiresAt: Date }) {
+export async function insertAccessGrant(
+  db: Queryable,
+  g: { caseId: string; userId: string; grantedBy: string; reason: string; at: Date; expiresAt: Date },
+) {
   return db
     .insertInto('case_access_grants')
     .values({ case_id: g.caseId, user_id: g.userId, granted_by: g.grantedBy, reason: g.reason, created_at: g.at, expires_at: g.expiresAt })
@@ -90,7 +94,12 @@ export async function findAccessGrant(db: Queryable, organisationId: string, id:
 }
 
 export async function revokeAccessGrant(db: Queryable, id: string, at: Date): Promise<boolean> {
-  const r = await db.updateTable('case_access_grants').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('case_access_grants')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -121,11 +130,21 @@ export async function listAccessLog(db: Queryable, caseId: string, page: { limit
 /** Every role each user ever held in the case (removed ones too), for the access log. */
 export async function participantRolesEver(db: Queryable, caseId: string, userIds: readonly string[]) {
   if (userIds.length === 0) return [];
-  return db.selectFrom('case_participants').select(['user_id', 'role']).where('case_id', '=', caseId).where('user_id', 'in', [...userIds]).execute();
+  return db
+    .selectFrom('case_participants')
+    .select(['user_id', 'role'])
+    .where('case_id', '=', caseId)
+    .where('user_id', 'in', [...userIds])
+    .execute();
 }
 
 export async function usersWithGrantsEver(db: Queryable, caseId: string, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await db.selectFrom('case_access_grants').select('user_id').where('case_id', '=', caseId).where('user_id', 'in', [...userIds]).execute();
+  const rows = await db
+    .selectFrom('case_access_grants')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .where('user_id', 'in', [...userIds])
+    .execute();
   return new Set(rows.map((r) => r.user_id));
 }

@@ -59,7 +59,12 @@ export async function countUnreadNotifications(db: Queryable, reader: Notificati
 }
 
 /** Marks the user's own notifications read (all unread, or those ids); returns how many changed. */
-export async function markNotificationsRead(db: Queryable, userId: string, which: { ids: readonly string[] } | { all: true }, at: Date): Promise<number> {
+export async function markNotificationsRead(
+  db: Queryable,
+  userId: string,
+  which: { ids: readonly string[] } | { all: true },
+  at: Date,
+): Promise<number> {
   let q = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
   if ('ids' in which) q = q.where('id', 'in', [...which.ids]);
   const r = await q.executeTakeFirst();

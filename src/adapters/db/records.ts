@@ -7,13 +7,24 @@ export async function insertRecord(
 ) {
   return db
     .insertInto('case_records')
-    .values({ case_id: r.caseId, type: r.type, data: JSON.stringify(r.data), private: r.private, author_user_id: r.authorUserId, created_at: r.at, updated_at: r.at })
+    .values({
+      case_id: r.caseId,
+      type: r.type,
+      data: JSON.stringify(r.data),
+      private: r.private,
+      author_user_id: r.authorUserId,
+      created_at: r.at,
+      updated_at: r.at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 /** Keeps one version; a version already kept is left as it is. */
-export async function insertRecordVersion(db: Queryable, v: { recordId: string; version: number; data: Record<string, unknown>; authorUserId: string; at: Date }) {
+export async function insertRecordVersion(
+  db: Queryable,
+  v: { recordId: string; version: number; data: Record<string, unknown>; authorUserId: string; at: Date },
+) {
   await db
     .insertInto('case_record_versions')
     .values({ record_id: v.recordId, version: v.version, data: JSON.stringify(v.data), author_user_id: v.authorUserId, created_at: v.at })
@@ -54,6 +65,12 @@ export async function listRecordVersions(db: Queryable, recordId: string) {
 }
 
 export async function recordOfTypeInCase(db: Queryable, caseId: string, id: string, type: string): Promise<boolean> {
-  const r = await db.selectFrom('case_records').select('id').where('id', '=', id).where('case_id', '=', caseId).where('type', '=', type).executeTakeFirst();
+  const r = await db
+    .selectFrom('case_records')
+    .select('id')
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .where('type', '=', type)
+    .executeTakeFirst();
   return r !== undefined;
 }

@@ -1,6 +1,10 @@
 // Row types of the database, for Kysely. Keep in step with migrations/.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { CaseTables } from './schema-cases.js';
+import type { PairingTables } from './schema-pairing.js';
+import type { EvidenceTables } from './schema-evidence.js';
+import type { TakedownTables } from './schema-takedowns.js';
+import type { WatchTables } from './schema-watches.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedId = Generated<string>;
@@ -157,7 +161,8 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface Database extends CaseTables {
+// `locations` comes from WatchTables: 0008 adds its re-check columns.
+export interface Database extends Omit<CaseTables, 'locations'>, EvidenceTables, WatchTables, PairingTables, TakedownTables {
   organisations: OrganisationsTable;
   closure_days: ClosureDaysTable;
   associations: AssociationsTable;

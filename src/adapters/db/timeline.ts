@@ -18,7 +18,7 @@ export async function caseLedgerEntries(db: Queryable, caseId: string, limit: nu
 export async function caseTaskNotifications(db: Queryable, caseId: string) {
   return db
     .selectFrom('notifications')
-    .select(['task_id', 'user_id', 'kind', 'created_at'])
+    .select(['task_id', 'user_id', 'kind', 'params', 'created_at'])
     .where('case_id', '=', caseId)
     .where('task_id', 'is not', null)
     .where('kind', 'in', ['task_reminder', 'task_overdue', 'task_unassigned'])

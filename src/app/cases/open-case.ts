@@ -17,6 +17,7 @@ import type { Locale } from '../../locales/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { withIdempotency } from '../idempotency.js';
+import { requestCaptureInTx } from '../evidence/request-capture.js';
 import { caseUrl, notify } from '../notifications/notify.js';
 import { inviteAffectedPerson } from './invite-person.js';
 import { loadCase } from './load-case.js';
@@ -142,6 +143,8 @@ export async function openCase(
           subject: { type: 'location', id: loc.id },
           data: { urlDigest: bodyDigest(url) },
         });
+        // Preserve first (step 4.1.1): each link is captured at once, queued with the case.
+        await requestCaptureInTx(tx, ctx, { caseRow: row, locationId: loc.id, url, requestedBy: actor.userId });
       }
     }
     for (const inst of body.instigators ?? []) {

@@ -10,6 +10,7 @@ import { nextStatuses, type CaseStatus } from '../../domain/cases/status.js';
 import type { PlaybookDefinition } from '../../domain/playbook/definition.js';
 import type { caseSchema, taskSchema } from '../../contract/cases.js';
 import type { Locale } from '../../locales/index.js';
+import { caseEvidenceSummary } from '../evidence/present-evidence.js';
 import type { LoadedCase } from './load-case.js';
 import { flagsOf } from './procedure.js';
 import { playbookOfCase } from './playbook-store.js';
@@ -102,7 +103,7 @@ export async function presentCase(db: Queryable, loaded: LoadedCase, locale: Loc
     tasks: tasks.map((t) => presentTask(t, playbook.definition, locale, names)),
     participants: participants.map((p) => ({ userId: p.user_id, displayName: p.display_name, role: p.role, joinedAt: p.joined_at.toISOString(), reason: p.reason })),
     consents: consents.map((c) => ({ purpose: c.purpose, granted: c.granted, recordedAt: c.recorded_at.toISOString() })),
-    evidence: [],
+    evidence: await caseEvidenceSummary(db, row.id, access, consents),
     viewer: {
       access: access.kind,
       roles: access.roles,

@@ -234,3 +234,21 @@ export async function applyPlan(tx: Tx, ctx: Pick<AppContext, 'clock'>, row: Cas
   }
   return opened;
 }
+
+/**
+ * Completes, as the system, the open tasks whose step completes on `event` (4.1.1 on the first
+ * sealed evidence; more evidence may follow).
+ */
+export async function completeEventSteps(tx: Tx, ctx: Pick<AppContext, 'clock'>, row: CaseRow, event: CompiledStep['completion'], actorId: string | null): Promise<number> {
+  const now = ctx.clock.now();
+  const { steps } = await playbookOfCase(tx, row.playbook_id);
+  const keys = new Set(steps.filter((s) => s.completion === event).map((s) => s.key));
+  let done = 0;
+  for (const t of await listCaseTasks(tx, row.id)) {
+    if (!keys.has(t.step_key) || (t.status !== 'open' && t.status !== 'pending')) continue;
+    await updateTask(tx, t.id, { status: 'done', completed_at: now, completed_by: null, completion_source: 'system', next_check_at: null, updated_at: now });
+    await appendLedger(tx, { action: 'task.done', at: now, actorId, organisationId: row.organisation_id, caseId: row.id, subject: { type: 'task', id: t.id }, data: { stepKey: t.step_key, by: 'system', event } });
+    done += 1;
+  }
+  return done;
+}

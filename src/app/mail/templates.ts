@@ -84,6 +84,31 @@ export const mailTemplates = {
     action: 'signInUrl',
     after: true,
   },
+  // A meeting of a case (records): the date and time in the organisation's time zone; the
+  // calendar file (.ics) is attached by src/app/records/deliver-invitation.ts.
+  meeting_invitation: {
+    params: z.strictObject({
+      reference: z.string().regex(/^RMP-\d{4}-\d{4,}$/),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      time: z.string().regex(/^\d{2}:\d{2}$/),
+      caseUrl: z.string().url(),
+    }),
+    transient: [],
+    action: 'caseUrl',
+    after: true,
+  },
+  // A removal request without an answer (or a draft never sent) after the organisation's delay.
+  takedown_reminder: {
+    params: z.strictObject({
+      reference: z.string().regex(/^RMP-\d{4}-\d{4,}$/),
+      status: z.enum(['waiting', 'draft']),
+      days: z.number().int().positive(),
+      caseUrl: z.string().url(),
+    }),
+    transient: [],
+    action: 'caseUrl',
+    after: false,
+  },
 } as const satisfies Record<string, MailTemplateDefinition>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

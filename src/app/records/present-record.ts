@@ -26,7 +26,12 @@ export function presentRecord(r: CaseRecordRow, names: ReadonlyMap<string, strin
       type: 'communication_draft',
       data: content,
       approval: approval
-        ? { version: approval.approvedVersion, approvedBy: approval.approvedBy, approvedByName: names.get(approval.approvedBy) ?? null, approvedAt: approval.approvedAt }
+        ? {
+            version: approval.approvedVersion,
+            approvedBy: approval.approvedBy,
+            approvedByName: names.get(approval.approvedBy) ?? null,
+            approvedAt: approval.approvedAt,
+          }
         : null,
       approved: approval?.approvedVersion === r.version,
     } as RecordJson;
@@ -36,7 +41,12 @@ export function presentRecord(r: CaseRecordRow, names: ReadonlyMap<string, strin
   return { ...base, type: r.type, data: content } as RecordJson;
 }
 
-export async function presentRecords(db: Queryable, rows: readonly CaseRecordRow[], access: CaseAccess, viewerId: string): Promise<RecordJson[]> {
+export async function presentRecords(
+  db: Queryable,
+  rows: readonly CaseRecordRow[],
+  access: CaseAccess,
+  viewerId: string,
+): Promise<RecordJson[]> {
   const ids = new Set<string>();
   for (const r of rows) {
     ids.add(r.author_user_id);

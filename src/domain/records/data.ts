@@ -31,7 +31,9 @@ export function splitApproval(data: Record<string, unknown>): { content: Record<
   for (const [k, v] of Object.entries(data)) if (!(APPROVAL_KEYS as readonly string[]).includes(k)) content[k] = v;
   const { approvedVersion, approvedBy, approvedAt } = data;
   const approval =
-    typeof approvedVersion === 'number' && typeof approvedBy === 'string' && typeof approvedAt === 'string' ? { approvedVersion, approvedBy, approvedAt } : null;
+    typeof approvedVersion === 'number' && typeof approvedBy === 'string' && typeof approvedAt === 'string'
+      ? { approvedVersion, approvedBy, approvedAt }
+      : null;
   return { content, approval };
 }
 

@@ -12,7 +12,15 @@
 //   only (it is their statement); other types by anyone who may write that type.
 import type { CaseAccess } from '../cases/access.js';
 
-export const RECORD_TYPES = ['meeting', 'instigator', 'parent_contact', 'police_report', 'legal_consultation', 'communication_draft', 'note'] as const;
+export const RECORD_TYPES = [
+  'meeting',
+  'instigator',
+  'parent_contact',
+  'police_report',
+  'legal_consultation',
+  'communication_draft',
+  'note',
+] as const;
 export type CaseRecordType = (typeof RECORD_TYPES)[number];
 
 const AFFECTED_WRITES: readonly CaseRecordType[] = ['note', 'police_report'];

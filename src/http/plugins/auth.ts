@@ -65,5 +65,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: Pick<AppC
     if (!principal) throw new DomainError('unauthenticated');
     if (principal.mustEnrolTotp && !config.allowWithoutTotp) throw new DomainError('totp_enrolment_required');
     if (config.roles && !principal.roles.some((g) => config.roles?.includes(g.role))) throw new DomainError('forbidden');
+    // A token limited to some scopes (e.g. `capture` for a paired extension) reaches only the
+    // routes that list one of them.
+    if (principal.via === 'token' && !principal.scopes.includes('all') && !principal.scopes.some((s) => config.scopes?.includes(s))) {
+      throw new DomainError('forbidden', { messageKey: 'error.scope_forbidden' });
+    }
   });
 });

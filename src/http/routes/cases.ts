@@ -30,6 +30,7 @@ export function caseRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/api/v1/cases',
     {
+      config: { scopes: ['capture'] },
       schema: {
         tags: ['cases'],
         summary: 'Report a situation (open a case). Honours Idempotency-Key.',
@@ -53,13 +54,13 @@ export function caseRoutes(app: App, { ctx }: RouteDeps): void {
 
   app.get(
     '/api/v1/cases',
-    { schema: { tags: ['cases'], summary: 'Cases the caller may see, newest first', querystring: listCasesQuery, response: { 200: listCasesResponse, 400: errorResponse } } },
+    { config: { scopes: ['capture'] }, schema: { tags: ['cases'], summary: 'Cases the caller may see, newest first', querystring: listCasesQuery, response: { 200: listCasesResponse, 400: errorResponse } } },
     async (request) => listCases(ctx, { actor: requirePrincipal(request), query: request.query }),
   );
 
   app.get(
     '/api/v1/cases/:id',
-    { schema: { tags: ['cases'], summary: 'One case with its tasks, locations, participants and evidence summary', params: caseParams, response: { 200: caseSchema, 404: errorResponse } } },
+    { config: { scopes: ['capture'] }, schema: { tags: ['cases'], summary: 'One case with its tasks, locations, participants and evidence summary', params: caseParams, response: { 200: caseSchema, 404: errorResponse } } },
     async (request) => getCase(ctx, { actor: requirePrincipal(request), caseId: request.params.id, locale: request.locale }),
   );
 

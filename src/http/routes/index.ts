@@ -10,10 +10,22 @@ import { adminUnitRoutes } from './admin-units.js';
 import { adminUserRoutes } from './admin-users.js';
 import { adminPlaybookRoutes } from './admin-playbook.js';
 import { authRoutes } from './auth.js';
+import { pairingRoutes } from './pairing.js';
 import { caseRoutes } from './cases.js';
+import { evidenceRoutes } from './evidence.js';
+import { exportRoutes } from './exports.js';
+import { captureRoutes } from './captures.js';
 import { healthRoutes } from './health.js';
 import { ledgerRoutes } from './ledger.js';
 import { meRoutes } from './me.js';
+import { notificationRoutes } from './notifications.js';
+import { participantRoutes } from './participants.js';
+import { recordRoutes } from './records.js';
+import { timelineRoutes } from './timeline.js';
+import { providerRoutes } from './providers.js';
+import { takedownRoutes } from './takedowns.js';
+import { watchRoutes } from './watches.js';
+import { recheckRoutes } from './rechecks.js';
 import { mailRoutes } from './mail.js';
 import { passwordResetRoutes } from './password-reset.js';
 import { sessionRoutes } from './sessions.js';
@@ -49,5 +61,17 @@ export const routeModules: Array<(app: App, deps: RouteDeps) => Promise<void> | 
   adminPersonImportRoutes,
   adminUserRoutes,
   caseRoutes,
+  evidenceRoutes,
+  exportRoutes,
+  captureRoutes,
+  pairingRoutes,
+  recordRoutes,
+  participantRoutes,
+  timelineRoutes,
+  notificationRoutes,
   adminPlaybookRoutes,
+  providerRoutes,
+  takedownRoutes,
+  watchRoutes,
+  recheckRoutes,
 ];

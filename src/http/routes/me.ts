@@ -6,7 +6,7 @@ import type { App, RouteDeps } from './index.js';
 export function meRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(
     '/api/v1/me',
-    { config: { allowWithoutTotp: true }, schema: { tags: ['auth'], summary: 'The current user, roles and units', response: { 200: meResponse } } },
+    { config: { allowWithoutTotp: true, scopes: ['capture'] }, schema: { tags: ['auth'], summary: 'The current user, roles and units', response: { 200: meResponse } } },
     async (request) => getMe(ctx, requirePrincipal(request)),
   );
   app.patch(

@@ -1,0 +1,117 @@
+// S3-compatible blob store (BLOB_STORE=s3): object key = SHA-256 hex. The bytes are first
+// received into a local temp file (hashed on the way, since the key is the hash), then uploaded
+// with their SHA-256 checksum (the server verifies it), then confirmed with HeadObject. An
+// existing key is kept, never overwritten (its size is checked).
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { type BlobStore, BlobNotFoundError, type StoredBlob } from '../../app/evidence/ports.js';
+import type { S3Config } from '../../config.js';
+import { DomainError } from '../../domain/errors.js';
+import { assertSha256, cleanupTempDir, hashFile, receiveToTempFile } from './temp-files.js';
+
+export interface S3BlobStore extends BlobStore {
+  readonly kind: 's3';
+  readonly client: S3Client;
+  readonly bucket: string;
+}
+
+function isNotFound(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+}
+
+export function createS3Client(config: S3Config): S3Client {
+  return new S3Client({
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    forcePathStyle: config.forcePathStyle,
+    ...(config.accessKeyId && config.secretAccessKey ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } } : {}),
+    // We send our own SHA-256 checksum; the SDK's default CRC trailers (aws-chunked bodies)
+    // are not understood by every S3-compatible server.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+export function createS3BlobStore(config: S3Config, tempDir: string, client: S3Client = createS3Client(config)): S3BlobStore {
+  const Bucket = config.bucket;
+
+  async function stat(sha256: string): Promise<{ size: number } | undefined> {
+    assertSha256(sha256);
+    try {
+      const head = await client.send(new HeadObjectCommand({ Bucket, Key: sha256 }));
+      return { size: Number(head.ContentLength ?? 0) };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async function upload(path: string, blob: StoredBlob): Promise<StoredBlob> {
+    const existing = await stat(blob.sha256);
+    if (existing) {
+      if (existing.size !== blob.size) throw new Error(`blob ${blob.sha256} is stored with ${existing.size} bytes, expected ${blob.size}`);
+      return blob;
+    }
+    await client.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: blob.sha256,
+        Body: createReadStream(path),
+        ContentLength: blob.size,
+        ContentType: 'application/octet-stream',
+        ChecksumSHA256: Buffer.from(blob.sha256, 'hex').toString('base64'),
+      }),
+    );
+    const stored = await stat(blob.sha256);
+    if (!stored || stored.size !== blob.size) throw new Error(`blob ${blob.sha256} not confirmed by the object store after upload`);
+    return blob;
+  }
+
+  return {
+    kind: 's3',
+    client,
+    bucket: Bucket,
+    tempDir,
+
+    async put(source, options = {}) {
+      const received = await receiveToTempFile(source, { dir: tempDir, maxBytes: options.maxBytes });
+      try {
+        if (options.expectedSha256 !== undefined && options.expectedSha256 !== received.sha256) throw new DomainError('hash_mismatch');
+        return await upload(received.path, { sha256: received.sha256, size: received.size });
+      } finally {
+        await rm(received.path, { force: true });
+      }
+    },
+
+    async putFile(path, options = {}) {
+      try {
+        return await upload(path, await hashFile(path));
+      } finally {
+        if (options.move) await rm(path, { force: true });
+      }
+    },
+
+    async get(sha256) {
+      assertSha256(sha256);
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket, Key: sha256 }));
+        if (!(object.Body instanceof Readable)) throw new Error('object store answered without a body stream');
+        return object.Body;
+      } catch (error) {
+        if (isNotFound(error)) throw new BlobNotFoundError(sha256);
+        throw error;
+      }
+    },
+
+    stat,
+
+    async check() {
+      await client.send(new HeadBucketCommand({ Bucket }));
+    },
+
+    cleanupTemp: () => cleanupTempDir(tempDir),
+  };
+}

@@ -1,0 +1,489 @@
+// One capture in a fresh browser context whose only way out is this capture's egress proxy:
+// load, scroll to wake lazy content, then the artefacts (full-page and first-viewport PNG, A4
+// PDF, MHTML, serialized DOM, the `http` JSON and a WACZ of all traffic). Real timers live here
+// only (navigation 30 s, whole capture 90 s); records get their times from the use case's clock.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
+import {
+  addressByHost,
+  type CaptureStep,
+  HTTP_REPORT_VERSION,
+  type HttpReport,
+  type HttpReportRequest,
+  hostPortOf,
+  loginWallSuspected,
+} from '../../domain/capture/capture-report.js';
+import { CaptureError, type CapturedFile, type CaptureOutput } from '../../app/evidence/capture-ports.js';
+import { type EgressProxy, PROXY_ERROR_HEADER, REFUSED_HEADER } from './egress-proxy.js';
+import { type RecordedExchange, writeWacz, writeWarc } from './web-archive.js';
+
+export interface CapturePageOptions {
+  navigationTimeoutMs: number;
+  totalTimeoutMs: number;
+  heightCap: number;
+  viewport: { width: number; height: number };
+  /** Bodies larger than this are not archived (noted in the http artefact). */
+  maxBodyBytes: number;
+  maxArchiveBytes: number;
+}
+
+export const defaultCapturePageOptions: CapturePageOptions = {
+  navigationTimeoutMs: 30_000,
+  totalTimeoutMs: 90_000,
+  heightCap: 20_000,
+  viewport: { width: 1280, height: 800 },
+  maxBodyBytes: 50 * 1024 * 1024,
+  maxArchiveBytes: 300 * 1024 * 1024,
+};
+
+interface Entry {
+  request: Request;
+  date: Date;
+  startedMs: number;
+  endedMs: number | null;
+  response: Response | null;
+  requestHeaders: Promise<Array<{ name: string; value: string }>> | null;
+  responseHeaders: Promise<Array<{ name: string; value: string }>> | null;
+  body: Promise<Buffer | null> | null;
+  failure: string | null;
+  skippedBody: boolean;
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304;
+}
+
+function headerMap(list: Array<{ name: string; value: string }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { name, value } of list) {
+    const k = name.toLowerCase();
+    out[k] = out[k] === undefined ? value : `${out[k]}, ${value}`;
+  }
+  return out;
+}
+
+class Traffic {
+  readonly entries: Entry[] = [];
+  private readonly byRequest = new Map<Request, Entry>();
+  inflight = 0;
+  lastActivity = Date.now();
+  archivedBytes = 0;
+  websockets: string[] = [];
+
+  constructor(
+    private readonly t0: number,
+    private readonly options: CapturePageOptions,
+  ) {}
+
+  attach(context: BrowserContext): void {
+    context.on('request', (request) => {
+      const now = Date.now();
+      const entry: Entry = {
+        request,
+        date: new Date(now),
+        startedMs: now - this.t0,
+        endedMs: null,
+        response: null,
+        requestHeaders: null,
+        responseHeaders: null,
+        body: null,
+        failure: null,
+        skippedBody: false,
+      };
+      this.entries.push(entry);
+      this.byRequest.set(request, entry);
+      this.inflight += 1;
+      this.lastActivity = now;
+    });
+    context.on('requestfinished', (request) => {
+      const entry = this.byRequest.get(request);
+      this.done();
+      if (!entry) return;
+      entry.endedMs = Date.now() - this.t0;
+      entry.requestHeaders = request.headersArray().catch(() => []);
+      entry.body = request.response().then(async (response) => {
+        if (!response) return null;
+        entry.response = response;
+        entry.responseHeaders = response.headersArray().catch(() => []);
+        if (isRedirect(response.status())) return Buffer.alloc(0);
+        const length = Number(response.headers()['content-length'] ?? 0);
+        if (length > this.options.maxBodyBytes || this.archivedBytes > this.options.maxArchiveBytes) {
+          entry.skippedBody = true;
+          return null;
+        }
+        const body = await response.body().catch(() => null);
+        if (body && body.length > this.options.maxBodyBytes) {
+          entry.skippedBody = true;
+          return null;
+        }
+        this.archivedBytes += body?.length ?? 0;
+        return body;
+      });
+    });
+    context.on('requestfailed', (request) => {
+      const entry = this.byRequest.get(request);
+      this.done();
+      if (!entry) return;
+      entry.endedMs = Date.now() - this.t0;
+      entry.failure = request.failure()?.errorText ?? 'failed';
+    });
+  }
+
+  private done(): void {
+    this.inflight = Math.max(0, this.inflight - 1);
+    this.lastActivity = Date.now();
+  }
+
+  /** Resolves when nothing was in flight for `idleMs`, or after `maxMs`. */
+  async quiet(idleMs: number, maxMs: number): Promise<void> {
+    const end = Date.now() + maxMs;
+    while (Date.now() < end) {
+      if (this.inflight === 0 && Date.now() - this.lastActivity >= idleMs) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
+
+function mainFrameNavigations(page: Page, traffic: Traffic): Entry[] {
+  return traffic.entries.filter((e) => {
+    try {
+      return e.request.isNavigationRequest() && e.request.frame() === page.mainFrame();
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function hasPasswordField(page: Page): Promise<boolean> {
+  for (const frame of page.frames()) {
+    const n = await frame
+      .locator('input[type="password" i]')
+      .count()
+      .catch(() => 0);
+    if (n > 0) return true;
+  }
+  return false;
+}
+
+/** Scrolls down a viewport at a time (wakes IntersectionObserver and loading="lazy"), then back up. */
+async function scrollThrough(page: Page, cap: number): Promise<{ scrollHeight: number; steps: number }> {
+  return page.evaluate(async (limit) => {
+    const height = () => Math.max(document.body?.scrollHeight ?? 0, document.documentElement?.scrollHeight ?? 0);
+    let y = 0;
+    let steps = 0;
+    while (y + window.innerHeight < Math.min(height(), limit) && steps < 400) {
+      y += Math.max(200, Math.round(window.innerHeight * 0.9));
+      window.scrollTo(0, y);
+      steps += 1;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 40)));
+    }
+    window.scrollTo(0, 0);
+    return { scrollHeight: height(), steps };
+  }, cap);
+}
+
+async function imagesSettled(page: Page, maxMs: number): Promise<void> {
+  await page
+    .evaluate(async (ms) => {
+      const pending = [...document.images].filter((i) => !i.complete);
+      if (pending.length === 0) return;
+      await Promise.race([
+        Promise.all(
+          pending.map(
+            (i) =>
+              new Promise((r) => {
+                i.addEventListener('load', r, { once: true });
+                i.addEventListener('error', r, { once: true });
+              }),
+          ),
+        ),
+        new Promise((r) => setTimeout(r, ms)),
+      ]);
+    }, maxMs)
+    .catch(() => undefined);
+}
+
+export interface PageCaptureDeps {
+  browser: Browser;
+  browserVersion: string;
+  sandbox: boolean;
+  proxy: EgressProxy;
+  allowList: string[];
+}
+
+export async function capturePage(
+  deps: PageCaptureDeps,
+  input: { url: string; workDir: string; onProgress(step: CaptureStep): Promise<void> | void },
+  options: CapturePageOptions = defaultCapturePageOptions,
+): Promise<CaptureOutput> {
+  const t0 = Date.now();
+  const steps: Partial<Record<CaptureStep, number>> = {};
+  const progress = async (step: CaptureStep) => {
+    steps[step] = Date.now() - t0;
+    await input.onProgress(step);
+  };
+  let context: BrowserContext | undefined;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void context?.close().catch(() => undefined);
+  }, options.totalTimeoutMs);
+  try {
+    context = await deps.browser.newContext({
+      proxy: { server: `http://127.0.0.1:${deps.proxy.port}`, bypass: '<-loopback>' },
+      viewport: options.viewport,
+      deviceScaleFactor: 1,
+      locale: 'fr-CA',
+      acceptDownloads: false,
+      serviceWorkers: 'allow',
+      ignoreHTTPSErrors: false,
+    });
+    return await runCapture(context, deps, input, options, t0, steps, progress);
+  } catch (error) {
+    if (timedOut) throw new CaptureError('capture_timeout', `the capture took more than ${options.totalTimeoutMs / 1000} s`, true);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    await context?.close().catch(() => undefined);
+  }
+}
+
+async function runCapture(
+  context: BrowserContext,
+  deps: PageCaptureDeps,
+  input: { url: string; workDir: string },
+  options: CapturePageOptions,
+  t0: number,
+  steps: Partial<Record<CaptureStep, number>>,
+  progress: (step: CaptureStep) => Promise<void>,
+): Promise<CaptureOutput> {
+  const traffic = new Traffic(t0, options);
+  traffic.attach(context);
+  const page = await context.newPage();
+  // Pop-ups are closed (their traffic went through the proxy and is recorded all the same).
+  context.on('page', (p) => {
+    if (p !== page) void p.close().catch(() => undefined);
+  });
+  page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
+  page.on('websocket', (ws) => traffic.websockets.push(ws.url()));
+
+  await progress('loading');
+  let mainResponse: Response | null = null;
+  let navigationError: Error | null = null;
+  let loadTimedOut = false;
+  const navStart = Date.now();
+  try {
+    mainResponse = await page.goto(input.url, { waitUntil: 'load', timeout: options.navigationTimeoutMs });
+  } catch (error) {
+    navigationError = error as Error;
+  }
+  const navigationMs = Date.now() - navStart;
+
+  const nav = mainFrameNavigations(page, traffic);
+  const last = nav.at(-1);
+  const lastHost = last ? hostPortOf(last.request.url()) : null;
+  const proxyFor = (hp: string | null) => deps.proxy.records.filter((r) => hp !== null && `${r.host}:${r.port}` === hp);
+  const realHops = async () => {
+    let n = 0;
+    for (const e of nav) {
+      const r = await e.request.response().catch(() => null);
+      if (r && !r.headers()[REFUSED_HEADER] && !r.headers()[PROXY_ERROR_HEADER]) n += 1;
+    }
+    return n;
+  };
+  let mainDocumentRefused = false;
+  if (navigationError) {
+    const recs = proxyFor(lastHost);
+    if (recs.some((r) => r.outcome === 'refused')) {
+      mainDocumentRefused = true;
+      if ((await realHops()) === 0) throw new CaptureError('destination_blocked', `refused by the private-network rule: ${recs.find((r) => r.outcome === 'refused')?.reason ?? ''}`, false);
+    } else if (recs.some((r) => r.outcome === 'error') && !recs.some((r) => r.outcome === 'ok')) {
+      throw new CaptureError('unreachable', `host unreachable: ${recs.find((r) => r.outcome === 'error')?.reason ?? navigationError.message.split('\n')[0]}`, true);
+    } else if (navigationError.name === 'TimeoutError') {
+      const committed = await last?.request.response().catch(() => null);
+      if (!committed) throw new CaptureError('navigation_timeout', `the page did not answer within ${options.navigationTimeoutMs / 1000} s`, true);
+      mainResponse = committed;
+      loadTimedOut = true;
+    } else {
+      const text = navigationError.message.split('\n')[0] ?? navigationError.message;
+      throw new CaptureError('unreachable', text.replace(/^page\.goto: /, ''), true);
+    }
+  } else if (mainResponse) {
+    const h = mainResponse.headers();
+    if (h[PROXY_ERROR_HEADER]) throw new CaptureError('unreachable', `host unreachable: ${h[PROXY_ERROR_HEADER]}`, true);
+    if (h[REFUSED_HEADER]) {
+      mainDocumentRefused = true;
+      if ((await realHops()) === 0) throw new CaptureError('destination_blocked', `refused by the private-network rule: ${h[REFUSED_HEADER]}`, false);
+    }
+  }
+  const loadedMs = Date.now() - t0;
+
+  await traffic.quiet(150, 2_000);
+  await progress('scrolling');
+  const scrolled = await scrollThrough(page, options.heightCap).catch(() => ({ scrollHeight: options.viewport.height, steps: 0 }));
+  if (scrolled.steps > 0) await traffic.quiet(250, 5_000);
+  await imagesSettled(page, 3_000);
+
+  await progress('screenshot');
+  const files: CapturedFile[] = [];
+  const file = (kind: CapturedFile['kind'], filename: string, mediaType: string): CapturedFile => {
+    const f = { kind, filename, mediaType, path: join(input.workDir, filename) };
+    files.push(f);
+    return f;
+  };
+  const scrollHeight = Math.max(scrolled.scrollHeight, options.viewport.height);
+  const heightCapped = scrollHeight > options.heightCap;
+  const shotHeight = Math.min(scrollHeight, options.heightCap);
+  await page.screenshot({
+    path: file('screenshot', 'screenshot.png', 'image/png').path,
+    fullPage: true,
+    ...(heightCapped ? { clip: { x: 0, y: 0, width: options.viewport.width, height: shotHeight } } : {}),
+    animations: 'disabled',
+    timeout: 30_000,
+  });
+  await page.screenshot({ path: file('viewport', 'viewport.png', 'image/png').path, animations: 'disabled', timeout: 15_000 });
+
+  const title = (await page.title().catch(() => '')) || null;
+  const html = await page.content().catch(() => '');
+  const userAgent = await page.evaluate(() => navigator.userAgent).catch(() => '');
+  const password = await hasPasswordField(page);
+  const cdp = await context.newCDPSession(page);
+  const { data: mhtml } = (await cdp.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string };
+  await cdp.detach().catch(() => undefined);
+
+  await progress('pdf');
+  await page.pdf({ path: file('pdf', 'page.pdf', 'application/pdf').path, format: 'A4', printBackground: true });
+  await writeFile(file('mhtml', 'page.mhtml', 'multipart/related').path, mhtml);
+  await writeFile(file('html', 'page.html', 'text/html; charset=utf-8').path, html);
+
+  await progress('archive');
+  const finalUrl = page.url() && page.url() !== 'about:blank' ? page.url() : (last?.request.url() ?? null);
+  await Promise.race([Promise.allSettled(traffic.entries.map((e) => e.body)), new Promise((r) => setTimeout(r, 10_000))]);
+  // Stop the page (and its connections) before reading the proxy's records.
+  await context.close().catch(() => undefined);
+
+  const ips = addressByHost(deps.proxy.records);
+  const ipOf = (url: string) => {
+    const hp = hostPortOf(url);
+    return hp ? (ips.get(hp) ?? null) : null;
+  };
+  const exchanges: RecordedExchange[] = [];
+  const requests: HttpReportRequest[] = [];
+  for (const e of traffic.entries) {
+    const url = e.request.url();
+    const response = e.response;
+    const body = e.body ? await Promise.race([e.body, Promise.resolve(null)]) : null;
+    const respHeaders = e.responseHeaders ? await e.responseHeaders : [];
+    const fromProxy = respHeaders.some((h) => h.name.toLowerCase() === REFUSED_HEADER || h.name.toLowerCase() === PROXY_ERROR_HEADER);
+    const networked = url.startsWith('http:') || url.startsWith('https:');
+    const archived = Boolean(networked && response && !fromProxy && body !== null);
+    if (archived && response && body !== null) {
+      exchanges.push({
+        url,
+        method: e.request.method(),
+        requestHeaders: e.requestHeaders ? await e.requestHeaders : [],
+        requestBody: e.request.postDataBuffer(),
+        status: response.status(),
+        statusText: response.statusText(),
+        responseHeaders: respHeaders,
+        body,
+        date: e.date,
+        ip: ipOf(url),
+      });
+    }
+    requests.push({
+      url,
+      method: e.request.method(),
+      resourceType: e.request.resourceType(),
+      status: response?.status() ?? null,
+      ip: networked ? ipOf(url) : null,
+      mimeType: headerMap(respHeaders)['content-type'] ?? null,
+      size: body?.length ?? null,
+      failure: fromProxy ? `refused by proxy: ${headerMap(respHeaders)[REFUSED_HEADER] ?? headerMap(respHeaders)[PROXY_ERROR_HEADER] ?? ''}` : e.failure,
+      fromServiceWorker: response?.fromServiceWorker() ?? false,
+      archived,
+      startedMs: e.startedMs,
+      durationMs: e.endedMs === null ? null : e.endedMs - e.startedMs,
+    });
+  }
+
+  // The redirect chain of the main document, as the browser saw it.
+  const redirectChain: HttpReport['redirectChain'] = [];
+  for (const e of nav) {
+    const r = e.response;
+    const headers = e.responseHeaders ? headerMap(await e.responseHeaders) : {};
+    redirectChain.push({ url: e.request.url(), status: r?.status() ?? null, location: headers.location ?? null, ip: ipOf(e.request.url()) });
+  }
+  // The last response that really came from a server (not the proxy's refusal).
+  let status: number | null = null;
+  let statusText: string | null = null;
+  let responseHeaders: Record<string, string> | null = null;
+  for (const e of [...nav].reverse()) {
+    if (!e.response || !e.responseHeaders) continue;
+    const h = headerMap(await e.responseHeaders);
+    if (h[REFUSED_HEADER] || h[PROXY_ERROR_HEADER]) continue;
+    status = e.response.status();
+    statusText = e.response.statusText();
+    responseHeaders = h;
+    break;
+  }
+  if (status === null && mainResponse && !mainDocumentRefused) {
+    status = mainResponse.status();
+    statusText = mainResponse.statusText();
+    responseHeaders = headerMap(await mainResponse.headersArray().catch(() => []));
+  }
+
+  const browserInfo = { name: 'chromium', version: deps.browserVersion, userAgent };
+  const report: HttpReport = {
+    v: HTTP_REPORT_VERSION,
+    requestedUrl: input.url,
+    finalUrl,
+    title,
+    status,
+    statusText,
+    responseHeaders,
+    redirectChain,
+    mainDocumentRefused,
+    loginWallSuspected: loginWallSuspected({ finalUrl, hasPasswordField: password }),
+    loadTimedOut,
+    requests,
+    refused: deps.proxy.records.filter((r) => r.outcome !== 'ok').map((r) => ({ target: r.target, kind: r.kind, reason: r.reason ?? r.outcome, at: r.at })),
+    websockets: traffic.websockets,
+    proxy: deps.proxy.records.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      kind: r.kind,
+      target: r.target,
+      method: r.method,
+      ip: r.ip,
+      outcome: r.outcome,
+      ...(r.status !== undefined ? { status: r.status } : {}),
+      ...(r.reason !== undefined ? { reason: r.reason } : {}),
+      ...(r.ms !== undefined ? { ms: r.ms } : {}),
+    })),
+    timings: { navigationMs, loadedMs, totalMs: null, steps },
+    browser: { ...browserInfo, sandbox: deps.sandbox },
+    viewport: options.viewport,
+    page: { scrollHeight, screenshotHeight: shotHeight, heightCapped, heightCap: options.heightCap },
+    allowList: deps.allowList,
+  };
+
+  const warcPath = join(input.workDir, 'capture.warc.gz');
+  await writeWarc(warcPath, exchanges, { software: 'Rempart (warcio.js)', browser: userAgent });
+  await writeWacz({ warcPath, waczPath: file('wacz', 'capture.wacz', 'application/wacz+zip').path, page: { url: finalUrl ?? input.url, title, ts: new Date(t0) } });
+  report.timings.totalMs = Date.now() - t0;
+  await writeFile(file('http', 'http.json', 'application/json').path, `${JSON.stringify(report, null, 2)}\n`);
+
+  return {
+    files,
+    finalUrl,
+    httpStatus: status,
+    httpHeaders: responseHeaders,
+    title,
+    browser: browserInfo,
+    viewport: options.viewport,
+    loginWallSuspected: report.loginWallSuspected,
+    mainDocumentRefused,
+  };
+}

@@ -1,0 +1,167 @@
+// The capture adapter behind the Capturer port: one warm Chromium per process (started on the
+// first capture, restarted if it dies), a fresh browser context and a fresh egress proxy per
+// capture, and at most CAPTURE_CONCURRENCY captures at a time in this process.
+import type { AppContext } from '../../app/context.js';
+import type { BrowserStatus, Capturer, DestinationCheck } from '../../app/evidence/capture-ports.js';
+import { CaptureError } from '../../app/evidence/capture-ports.js';
+import type { Config } from '../../config.js';
+import { type AllowList, checkCaptureUrl, decideDestination } from '../../domain/capture/destination.js';
+import { isIpLiteral } from '../../domain/capture/ip-ranges.js';
+import { type CapturePageOptions, capturePage, defaultCapturePageOptions } from './capture-page.js';
+import { BrowserUnavailable, chromiumVersion, findChromium, type LaunchedBrowser, launchChromium } from './chromium.js';
+import { type EgressProxy, type Resolver, startEgressProxy, systemResolver } from './egress-proxy.js';
+
+export type CaptureConfig = Pick<Config, 'chromiumPath' | 'captureAllowHosts' | 'captureConcurrency' | 'captureNoSandbox'>;
+
+class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly size: number) {}
+  async acquire(): Promise<() => void> {
+    if (this.active >= this.size) await new Promise<void>((r) => this.waiting.push(r));
+    this.active += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active -= 1;
+      this.waiting.shift()?.();
+    };
+  }
+}
+
+export interface CapturerOptions {
+  config: CaptureConfig;
+  log: AppContext['log'];
+  /** Tests inject a resolver; production resolves with the system's. */
+  resolve?: Resolver;
+  page?: Partial<CapturePageOptions>;
+}
+
+export interface CapturerHandle extends Capturer {
+  /** The running browser, if any (tests inspect its processes). */
+  launched(): LaunchedBrowser | undefined;
+}
+
+export function createCapturer(options: CapturerOptions): CapturerHandle {
+  const { config, log } = options;
+  const resolve = options.resolve ?? systemResolver;
+  const allow: AllowList = config.captureAllowHosts;
+  const slots = new Semaphore(config.captureConcurrency);
+  const pageOptions: CapturePageOptions = { ...defaultCapturePageOptions, ...options.page };
+  let starting: Promise<{ launched: LaunchedBrowser; denyAll: EgressProxy }> | undefined;
+  let current: { launched: LaunchedBrowser; denyAll: EgressProxy } | undefined;
+  let lastError: string | null = null;
+  let closed = false;
+
+  const ensureBrowser = async (): Promise<{ launched: LaunchedBrowser; denyAll: EgressProxy }> => {
+    if (closed) throw new CaptureError('browser_unavailable', 'the capture service is shutting down', true);
+    if (current?.launched.browser.isConnected()) return current;
+    if (!starting) {
+      const previous = current;
+      current = undefined;
+      starting = (async () => {
+        await previous?.launched.close();
+        await previous?.denyAll.close();
+        // Browser-wide traffic outside any capture context (there should be none) is refused.
+        const denyAll = await startEgressProxy({ allow, denyAll: true });
+        try {
+          const launched = await launchChromium({ executablePath: findChromium(config.chromiumPath), noSandbox: config.captureNoSandbox, defaultProxyPort: denyAll.port, log });
+          launched.browser.on('disconnected', () => {
+            if (current?.launched === launched) log.warn({ component: 'capture' }, 'capture browser disconnected; it restarts on the next capture');
+          });
+          lastError = null;
+          return { launched, denyAll };
+        } catch (error) {
+          await denyAll.close();
+          lastError = (error as Error).message;
+          throw error;
+        }
+      })();
+      starting
+        .then((s) => {
+          current = s;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          starting = undefined;
+        });
+    }
+    const s = await starting;
+    current = s;
+    return s;
+  };
+
+  return {
+    launched: () => current?.launched,
+
+    async checkDestination(url: string): Promise<DestinationCheck> {
+      const checked = checkCaptureUrl(url);
+      if (!checked.ok) return { ok: false, reason: checked.reason, detail: checked.detail };
+      let addresses: string[];
+      if (isIpLiteral(checked.host)) addresses = [checked.host];
+      else {
+        try {
+          addresses = await Promise.race([resolve(checked.host), new Promise<string[]>((_, reject) => setTimeout(() => reject(new Error('DNS timeout')), 5_000))]);
+        } catch {
+          // A name that does not resolve now is queued: the capture will say "unreachable".
+          return { ok: true };
+        }
+      }
+      const d = decideDestination(checked.host, addresses, allow);
+      if (!d.allowed && d.reason === 'blocked_address') return { ok: false, reason: 'blocked_address', detail: d.refused.map((r) => `${r.address} (${r.range})`).join(', ') };
+      return { ok: true };
+    },
+
+    async capture(input) {
+      const release = await slots.acquire();
+      let proxy: EgressProxy | undefined;
+      try {
+        let browser: { launched: LaunchedBrowser; denyAll: EgressProxy };
+        try {
+          browser = await ensureBrowser();
+        } catch (error) {
+          if (error instanceof CaptureError) throw error;
+          const retryable = !(error instanceof BrowserUnavailable && error.reason !== 'launch_failed');
+          throw new CaptureError('browser_unavailable', (error as Error).message, retryable);
+        }
+        proxy = await startEgressProxy({ allow, resolve });
+        try {
+          return await capturePage(
+            { browser: browser.launched.browser, browserVersion: browser.launched.version, sandbox: browser.launched.sandbox, proxy, allowList: [...allow.entries] },
+            input,
+            pageOptions,
+          );
+        } catch (error) {
+          if (error instanceof CaptureError) throw error;
+          if (!browser.launched.browser.isConnected()) throw new CaptureError('browser_unavailable', 'the browser stopped during the capture', true);
+          throw new CaptureError('capture_error', (error as Error).message.split('\n')[0] ?? 'capture failed', true);
+        }
+      } finally {
+        await proxy?.close().catch(() => undefined);
+        release();
+      }
+    },
+
+    async status(): Promise<BrowserStatus> {
+      const executablePath = current?.launched.executablePath ?? findChromium(config.chromiumPath) ?? null;
+      return {
+        found: executablePath !== null,
+        executablePath,
+        version: current?.launched.version ?? (executablePath ? ((await chromiumVersion(executablePath)) ?? null) : null),
+        running: Boolean(current?.launched.browser.isConnected()),
+        sandbox: current ? current.launched.sandbox : !config.captureNoSandbox,
+        user: current?.launched.user ?? null,
+        error: lastError,
+      };
+    },
+
+    async close() {
+      closed = true;
+      const s = current ?? (starting ? await starting.catch(() => undefined) : undefined);
+      current = undefined;
+      await s?.launched.close();
+      await s?.denyAll.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Evidence, artefacts, exports and deep verification (DESIGN.md §5), shared by the server, the
+// web UI, the extension and the CLI.
+import { z } from 'zod';
+import { artefactKinds } from '../domain/evidence/manifest.js';
+
+export const artefactKindSchema = z.enum(artefactKinds);
+export const evidenceStatusSchema = z.enum(['queued', 'capturing', 'sealed', 'failed']);
+export const evidenceSourceSchema = z.enum(['capture', 'upload', 'extension']);
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const artefactSchema = z
+  .object({
+    id: z.uuid(),
+    kind: artefactKindSchema,
+    mediaType: z.string(),
+    size: z.number().int(),
+    sha256: sha256Schema,
+    filename: z.string(),
+  })
+  .meta({ id: 'Artefact' });
+
+export const evidenceSchema = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    status: evidenceStatusSchema,
+    source: evidenceSourceSchema,
+    sourceUrl: z.string().nullable(),
+    title: z.string().nullable(),
+    comment: z.string().nullable(),
+    createdAt: z.string(),
+    capturedAt: z.string().nullable(),
+    sealedAt: z.string().nullable(),
+    /** Step of a running capture (loading, screenshot, pdf, archive, sealing), for the UI. */
+    progress: z.string().nullable(),
+    artefacts: z.array(artefactSchema),
+    manifestSha256: sha256Schema.nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .meta({ id: 'Evidence' });
+
+/** The `meta` part of an upload (JSON text). */
+export const uploadMetaSchema = z.strictObject({
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
+  title: z.string().trim().min(1).max(500).optional(),
+  comment: z.string().trim().min(1).max(5000).optional(),
+  captureTool: z.string().trim().min(1).max(200).optional(),
+});
+export type UploadMeta = z.infer<typeof uploadMetaSchema>;
+
+export const evidenceParams = z.strictObject({ id: z.string().max(64) });
+export const artefactKindParams = z.strictObject({ id: z.string().max(64), kind: artefactKindSchema });
+export const downloadQuery = z.strictObject({ inline: z.enum(['0', '1']).optional() });
+
+// `dossier` (the PDF for police or counsel) lands with the PDF work; until then only `bundle`.
+export const exportQuery = z.strictObject({ format: z.enum(['bundle']) });
+
+export const evidenceProblemSchema = z.object({
+  code: z.string(),
+  evidenceId: z.string().nullable(),
+  artefactId: z.string().nullable(),
+  kind: z.string().nullable(),
+  expected: z.string().nullable(),
+  found: z.string().nullable(),
+  message: z.string(),
+});
+
+export const ledgerVerifyQuery = z.strictObject({ deep: z.enum(['true', 'false', '1', '0']).optional() });
+
+export const deepVerificationSchema = z.object({
+  evidence: z.number(),
+  blobs: z.number(),
+  bytes: z.number(),
+  problems: z.array(evidenceProblemSchema),
+});
