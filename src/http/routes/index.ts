@@ -11,6 +11,7 @@ import { adminUserRoutes } from './admin-users.js';
 import { adminPlaybookRoutes } from './admin-playbook.js';
 import { authRoutes } from './auth.js';
 import { pairingRoutes } from './pairing.js';
+import { peopleRoutes } from './people.js';
 import { caseRoutes } from './cases.js';
 import { evidenceRoutes } from './evidence.js';
 import { exportRoutes } from './exports.js';
@@ -65,6 +66,7 @@ export const routeModules: Array<(app: App, deps: RouteDeps) => Promise<void> | 
   exportRoutes,
   captureRoutes,
   pairingRoutes,
+  peopleRoutes,
   recordRoutes,
   participantRoutes,
   timelineRoutes,
