@@ -34,7 +34,7 @@ export const playbookResponse = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   definition: playbookDefinitionSchema,
-  versions: z.array(z.object({ id: z.uuid(), version: z.number(), createdAt: z.string(), createdBy: z.string().nullable() })),
+  versions: z.array(z.object({ id: z.uuid(), version: z.number(), createdAt: z.string(), createdBy: z.string().nullable(), createdByName: z.string().nullable() })),
   /** What the editor offers: roles, completions, escalation targets, facts for conditions. */
   vocabulary: z.object({ roles: z.array(z.string()), completions: z.array(z.string()), escalationTargets: z.array(z.string()), facts: z.array(z.string()) }),
 });

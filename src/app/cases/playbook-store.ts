@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Tx, Queryable } from '../../adapters/db/database.js';
 import { appendLedger } from '../../adapters/db/ledger.js';
-import { insertPlaybook, latestPlaybook, playbookById } from '../../adapters/db/playbooks.js';
+import { latestPlaybook, playbookById } from '../../adapters/db/playbooks.js';
 import { bodyDigest } from '../../domain/ledger/chain.js';
 import { type CompiledStep, type PlaybookDefinition, validatePlaybook } from '../../domain/playbook/definition.js';
 
@@ -30,17 +30,29 @@ export function compile(id: string, definition: PlaybookDefinition): CompiledSte
 export async function currentPlaybook(tx: Tx, organisationId: string, at: Date): Promise<{ id: string; version: number; definition: PlaybookDefinition }> {
   const latest = await latestPlaybook(tx, organisationId);
   if (latest) return { id: latest.id, version: latest.version, definition: latest.definition as unknown as PlaybookDefinition };
+  // First use: store the default as version 1. Two first uses at once (two intakes, a page's
+  // double fetch) must not collide: the loser of the insert reads the winner's row.
   const definition = defaultPlaybook();
-  const row = await insertPlaybook(tx, { organisationId, version: 1, definition, createdBy: null, at });
+  const inserted = await tx
+    .insertInto('playbooks')
+    .values({ organisation_id: organisationId, version: 1, definition: JSON.stringify(definition), created_by: null, created_at: at })
+    .onConflict((oc) => oc.columns(['organisation_id', 'version']).doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!inserted) {
+    const winner = await latestPlaybook(tx, organisationId);
+    if (!winner) throw new Error(`playbook of ${organisationId} vanished`);
+    return { id: winner.id, version: winner.version, definition: winner.definition as unknown as PlaybookDefinition };
+  }
   await appendLedger(tx, {
     action: 'playbook.saved',
     at,
     actorId: null,
     organisationId,
-    subject: { type: 'playbook', id: row.id },
+    subject: { type: 'playbook', id: inserted.id },
     data: { version: 1, digest: bodyDigest(definition), source: 'default' },
   });
-  return { id: row.id, version: 1, definition };
+  return { id: inserted.id, version: 1, definition };
 }
 
 export async function playbookOfCase(db: Queryable, playbookId: string): Promise<{ version: number; definition: PlaybookDefinition; steps: CompiledStep[] }> {

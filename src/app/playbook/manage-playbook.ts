@@ -24,13 +24,23 @@ export async function getPlaybook(ctx: Pick<AppContext, 'db' | 'clock'>, actor: 
   const current = await ctx.db.transaction().execute((tx) => currentPlaybook(tx, actor.organisationId, ctx.clock.now()));
   const row = await latestPlaybook(ctx.db, actor.organisationId);
   const versions = await listPlaybookVersions(ctx.db, actor.organisationId);
+  const authorIds = versions.map((v) => v.created_by).filter((x): x is string => x !== null);
+  const authors = new Map(
+    authorIds.length ? (await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', authorIds).execute()).map((u) => [u.id, u.display_name]) : [],
+  );
   return {
     id: current.id,
     version: current.version,
     createdAt: (row?.created_at ?? ctx.clock.now()).toISOString(),
     createdBy: row?.created_by ?? null,
     definition: current.definition as z.infer<typeof playbookResponse>['definition'],
-    versions: versions.map((v) => ({ id: v.id, version: v.version, createdAt: v.created_at.toISOString(), createdBy: v.created_by })),
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      createdAt: v.created_at.toISOString(),
+      createdBy: v.created_by,
+      createdByName: v.created_by ? (authors.get(v.created_by) ?? null) : null,
+    })),
     vocabulary: { roles: [...stepRoles], completions: [...completions], escalationTargets: [...escalationTargets], facts: [...knownFacts] },
   };
 }

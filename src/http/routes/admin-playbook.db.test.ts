@@ -68,3 +68,20 @@ describe('playbook editor API', () => {
     expect(ledger.some((l) => (l.body as { actorId: string }).actorId === org.admin.id)).toBe(true);
   });
 });
+
+describe('first use of the default playbook', () => {
+  it('survives concurrent first uses (double fetch, simultaneous intakes)', async () => {
+    const fresh = await buildTestOrg(t.ctx);
+    const h = asBrowser(await loginCookie(t.app, fresh.admin));
+    const staff = asBrowser(await loginCookie(t.app, fresh.staffA));
+    const results = await Promise.all([
+      t.app.inject({ method: 'GET', url: '/api/v1/admin/playbook', headers: h }),
+      t.app.inject({ method: 'GET', url: '/api/v1/admin/playbook', headers: h }),
+      t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: staff, payload: { summary: 'un' } }),
+      t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: staff, payload: { summary: 'deux' } }),
+    ]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 201, 201]);
+    const versions = await t.ctx.db.selectFrom('playbooks').select('version').where('organisation_id', '=', fresh.organisationId).execute();
+    expect(versions).toEqual([{ version: 1 }]);
+  });
+});
