@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly fields: FieldError[];
   readonly retryAfterSeconds: number | undefined;
+  /** The whole error body, for answers that carry more than `error` (a refused CSV import's `report`). */
+  readonly data: unknown;
 
   constructor(init: {
     code: ApiErrorCode;
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     message: string;
     fields?: FieldError[];
     retryAfterSeconds?: number | undefined;
+    data?: unknown;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -25,6 +28,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.fields = init.fields ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.data = init.data;
   }
 
   /** The message of the field at `path` ("email", "newPassword"…), if the server named it. */
@@ -62,6 +66,10 @@ function isErrorBody(value: unknown): value is ErrorBody {
 export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
+  /** A body sent as it is instead of JSON (a CSV file), with its media type. */
+  raw?: { body: Blob | string; type: string };
+  /** Extra request headers, e.g. `Idempotency-Key` for POST /api/v1/cases. */
+  headers?: Record<string, string>;
 }
 
 export async function request<T>(
@@ -69,9 +77,12 @@ export async function request<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json', 'accept-language': acceptLanguage };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
-  if (options.body !== undefined) {
+  if (options.raw) {
+    headers['content-type'] = options.raw.type;
+    init.body = options.raw.body;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -104,6 +115,7 @@ export async function request<T>(
         message: data.error.message,
         fields: data.error.fields ?? [],
         retryAfterSeconds,
+        data,
       })
     : new ApiError({ code: 'unexpected', status: response.status, message: '' });
   throw emit(error, method, path);

@@ -33,10 +33,29 @@ export interface NavEntry {
   end?: boolean;
 }
 
+/**
+ * A piece of UI a feature puts into a place the shell owns: a panel at the top of the home page
+ * (the report button, "my tasks"), an item in the header beside the menu (the notification
+ * bell). Loaded on first render, like pages.
+ */
+export interface SlotDef {
+  /** Unique among the slots of its place (a React key). */
+  id: string;
+  load: () => Promise<{ default: ComponentType }>;
+  /** Position: lower first; leave gaps. */
+  order: number;
+  /** Shown only to users holding one of these roles. */
+  roles?: readonly Role[];
+}
+
 export interface Feature {
   id: string;
   pages: readonly PageDef[];
   nav?: readonly NavEntry[];
+  /** Panels shown at the top of the home page (web/src/app/slots.tsx). */
+  homePanels?: readonly SlotDef[];
+  /** Items shown in the header, beside the menu button (web/src/app/slots.tsx). */
+  headerItems?: readonly SlotDef[];
 }
 
 export function holdsAnyRole(grants: readonly { role: Role }[], roles: readonly Role[] | undefined): boolean {

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { RoleGrant } from '../../api/auth';
 import { paths } from '../../app/paths';
 import { useMe } from '../../app/session';
+import { FeatureSlots } from '../../app/slots';
 import { DateTime } from '../../ui/date-time';
 import { Page } from '../shell/page';
 
@@ -26,6 +27,7 @@ export default function HomePage() {
 
   return (
     <Page title={intl.formatMessage({ id: 'home.title' }, { name: me.displayName })}>
+      <FeatureSlots place="home" />
       <section className="card" aria-labelledby="home-account">
         <h2 id="home-account" className="card__title">
           <FormattedMessage id="home.account.title" />

@@ -6,6 +6,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { holdsAnyRole } from '../../app/feature';
 import { useMe, useSession } from '../../app/session';
+import { FeatureSlots, hasSlots } from '../../app/slots';
 import { features } from '../registry';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
@@ -62,6 +63,11 @@ export function AppFrame({ children }: { children?: ReactNode }) {
               <span className="brand__org">{me.organisation.name}</span>
             </span>
           </Link>
+          {hasSlots('header', me.roles) ? (
+            <div className="topbar__items">
+              <FeatureSlots place="header" />
+            </div>
+          ) : null}
           <button
             ref={button}
             type="button"

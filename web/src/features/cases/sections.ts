@@ -1,0 +1,28 @@
+// The sections of the case page, in order. Each is a component reading the case from
+// useCase() (case-context.tsx) and rendering one <Section id=…>; the page builds its table of
+// contents from this list. Records, timeline, access log and evidence panels are added here.
+import type { ComponentType } from 'react';
+import type { CaseDetail } from './api';
+import { FactsSection } from './facts-section';
+import { FlagsSection } from './flags-section';
+import { LocationsSection } from './locations-section';
+import { ParticipantsSection } from './participants-section';
+import { TasksSection } from './tasks-section';
+
+export interface CaseSectionDef {
+  /** The section's anchor (French word), also its <Section id>. */
+  id: string;
+  /** Catalogue id of its title, for the table of contents. */
+  labelId: string;
+  Component: ComponentType;
+  /** Shown only when this holds (default: always). */
+  visible?(detail: CaseDetail): boolean;
+}
+
+export const caseSections: readonly CaseSectionDef[] = [
+  { id: 'faits', labelId: 'cases.facts.title', Component: FactsSection },
+  { id: 'situation', labelId: 'cases.flags.title', Component: FlagsSection },
+  { id: 'etapes', labelId: 'cases.tasks.title', Component: TasksSection },
+  { id: 'liens', labelId: 'cases.locations.title', Component: LocationsSection },
+  { id: 'participants', labelId: 'cases.participants.title', Component: ParticipantsSection },
+];
