@@ -52,7 +52,8 @@ export async function ensureWebBuilt(): Promise<void> {
     if (Math.max(...sources.map(newestChange)) <= statSync(index).mtimeMs) return;
   }
   const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'web/vite.config.ts'), logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build: build what users get.
+  await build({ configFile: join(repoRoot, 'web/vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
 }
 
 async function freePort(): Promise<number> {

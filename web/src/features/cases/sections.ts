@@ -2,11 +2,16 @@
 // useCase() (case-context.tsx) and rendering one <Section id=…>; the page builds its table of
 // contents from this list. Records, timeline, access log and evidence panels are added here.
 import type { ComponentType } from 'react';
+import { AccessLogSection } from '../case-people/access-log-section';
+import { mayReadAccessLog } from '../case-people/api';
+import { PeopleSection } from '../case-people/people-section';
+import { EvidenceSection } from '../evidence/evidence-section';
+import { RecordsSection } from '../records/records-section';
+import { TimelineSection } from '../timeline/timeline-section';
 import type { CaseDetail } from './api';
 import { FactsSection } from './facts-section';
 import { FlagsSection } from './flags-section';
 import { LocationsSection } from './locations-section';
-import { ParticipantsSection } from './participants-section';
 import { TasksSection } from './tasks-section';
 
 export interface CaseSectionDef {
@@ -24,5 +29,10 @@ export const caseSections: readonly CaseSectionDef[] = [
   { id: 'situation', labelId: 'cases.flags.title', Component: FlagsSection },
   { id: 'etapes', labelId: 'cases.tasks.title', Component: TasksSection },
   { id: 'liens', labelId: 'cases.locations.title', Component: LocationsSection },
-  { id: 'participants', labelId: 'cases.participants.title', Component: ParticipantsSection },
+  // Case panels (docs/ui-case-panels.md): evidence, records, timeline, people, access log.
+  { id: 'preuves', labelId: 'evidence.title', Component: EvidenceSection },
+  { id: 'consignations', labelId: 'records.title', Component: RecordsSection },
+  { id: 'chronologie', labelId: 'timeline.title', Component: TimelineSection },
+  { id: 'participants', labelId: 'people.title', Component: PeopleSection },
+  { id: 'consultations', labelId: 'people.log.title', Component: AccessLogSection, visible: (d) => mayReadAccessLog(d.viewer) },
 ];

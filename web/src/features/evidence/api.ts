@@ -28,8 +28,7 @@ const enc = encodeURIComponent;
 export const evidenceApi = {
   list: (caseId: string) => api.get<Evidence[]>(`/api/v1/cases/${enc(caseId)}/evidence`),
   get: (id: string) => api.get<Evidence>(`/api/v1/evidence/${enc(id)}`),
-  capture: (caseId: string, url: string) =>
-    api.post<z.infer<typeof captureResponse>>(`/api/v1/cases/${enc(caseId)}/captures`, { url }),
+  capture: (caseId: string, url: string) => api.post<z.infer<typeof captureResponse>>(`/api/v1/cases/${enc(caseId)}/captures`, { url }),
   retry: (id: string) => api.post<z.infer<typeof captureResponse>>(`/api/v1/evidence/${enc(id)}/retry`),
   addLocation: (caseId: string, url: string) =>
     api.post<z.infer<typeof addLocationResponse>>(`/api/v1/cases/${enc(caseId)}/locations`, { url }),
@@ -95,7 +94,13 @@ export function uploadEvidence(input: UploadInput): Promise<Evidence> {
       const body = (data as { error?: { code?: string; message?: string; fields?: Array<{ path: string; message: string }> } } | undefined)
         ?.error;
       const error = body?.code
-        ? new ApiError({ code: body.code as ApiError['code'], status: xhr.status, message: body.message ?? '', fields: body.fields ?? [], data })
+        ? new ApiError({
+            code: body.code as ApiError['code'],
+            status: xhr.status,
+            message: body.message ?? '',
+            fields: body.fields ?? [],
+            data,
+          })
         : new ApiError({ code: 'unexpected', status: xhr.status, message: '' });
       // A session that ended: let the shared client's listeners see it (they drop to sign-in).
       if (error.code === 'unauthenticated') void api.get('/api/v1/me').catch(() => undefined);

@@ -30,7 +30,11 @@ export function CaptureProgress({ evidence }: { evidence: Evidence }) {
         {captureSteps.map((s, i) => {
           const state = i < index ? 'done' : i === index ? 'current' : 'todo';
           return (
-            <li key={s} className={`capture-steps__step capture-steps__step--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <li
+              key={s}
+              className={`capture-steps__step capture-steps__step--${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
               <span className="capture-steps__mark" aria-hidden="true" />
               <span>
                 <FormattedMessage id={`evidence.progress.step.${s}`} />

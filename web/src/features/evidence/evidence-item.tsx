@@ -92,7 +92,7 @@ export function EvidenceItem({
           <p className="evidence__source">
             <FormattedMessage id={`evidence.source.${evidence.source}`} />
             {' · '}
-            <FormattedMessage id="evidence.createdAt" values={{ when: <DateTime value={evidence.createdAt} /> }} />
+            <DateTime value={evidence.createdAt} />
           </p>
           <h3 className="evidence__title break">
             {evidence.sourceUrl ? (

@@ -31,7 +31,8 @@ export function mayExport(viewer: Viewer): boolean {
   return viewer.access === 'affected' || (viewer.access === 'participant' && viewer.roles.some((r) => r !== 'union'));
 }
 
-const unionOnly = (viewer: Viewer) => viewer.access === 'participant' && viewer.roles.length > 0 && viewer.roles.every((r) => r === 'union');
+const unionOnly = (viewer: Viewer) =>
+  viewer.access === 'participant' && viewer.roles.length > 0 && viewer.roles.every((r) => r === 'union');
 
 const newestFirst = (a: Evidence, b: Evidence) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 

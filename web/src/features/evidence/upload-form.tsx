@@ -8,7 +8,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { isApiError } from '../../api/client';
-import { Alert } from '../../ui/alert';
 import { useErrorText } from '../../ui/api-error';
 import { TextField } from '../../ui/field';
 import { isWebUrl, newIdempotencyKey } from '../report/idempotency-key';
@@ -254,7 +253,9 @@ export function UploadForm({
           <FormattedMessage id="evidence.upload.submit" values={{ count: remaining }} />
         </button>
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
-          <FormattedMessage id={items.some((p) => p.state.phase === 'done') && remaining === 0 ? 'evidence.upload.close' : 'common.cancel'} />
+          <FormattedMessage
+            id={items.some((p) => p.state.phase === 'done') && remaining === 0 ? 'evidence.upload.close' : 'common.cancel'}
+          />
         </button>
       </div>
     </form>

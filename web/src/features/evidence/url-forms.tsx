@@ -67,10 +67,7 @@ export function UrlForm({
         <FormattedMessage id={mode === 'capture' ? 'evidence.capture.title' : 'evidence.location.title'} />
       </p>
       {error ? (
-        <Alert
-          kind="error"
-          title={blocked ? intl.formatMessage({ id: 'evidence.capture.blocked.title' }) : errorText(error)}
-        >
+        <Alert kind="error" title={blocked ? intl.formatMessage({ id: 'evidence.capture.blocked.title' }) : errorText(error)}>
           {blocked ? (
             <p>
               <FormattedMessage id="evidence.capture.blocked.body" />

@@ -12,7 +12,6 @@ import { useErrorText } from '../../ui/api-error';
 import { DateTime } from '../../ui/date-time';
 import { TextField } from '../../ui/field';
 import { Section } from '../../ui/section';
-import { adminApi } from '../admin/admin-api';
 import { AdminPage } from '../admin/admin-page';
 import { LoadState } from '../admin/load-state';
 import {
@@ -78,24 +77,6 @@ function ProblemSummary({
 }
 
 function VersionsSection({ data }: { data: PlaybookData }) {
-  const [authors, setAuthors] = useState<Record<string, string>>({});
-  const ids = useMemo(() => [...new Set(data.versions.map((v) => v.createdBy).filter((v): v is string => Boolean(v)))], [data.versions]);
-  useEffect(() => {
-    let live = true;
-    void Promise.all(
-      ids.map((id) =>
-        adminApi
-          .user(id)
-          .then((u) => [id, u.displayName] as const)
-          .catch(() => [id, id] as const),
-      ),
-    ).then((pairs) => {
-      if (live) setAuthors(Object.fromEntries(pairs));
-    });
-    return () => {
-      live = false;
-    };
-  }, [ids]);
   const versions = [...data.versions].sort((a, b) => b.version - a.version);
   return (
     <Section
@@ -119,7 +100,7 @@ function VersionsSection({ data }: { data: PlaybookData }) {
                 <DateTime value={v.createdAt} />
                 {' · '}
                 {v.createdBy ? (
-                  <FormattedMessage id="playbook.versions.by" values={{ name: authors[v.createdBy] ?? v.createdBy }} />
+                  <FormattedMessage id="playbook.versions.by" values={{ name: v.createdByName ?? v.createdBy }} />
                 ) : (
                   <FormattedMessage id="playbook.versions.default" />
                 )}

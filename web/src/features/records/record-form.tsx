@@ -69,7 +69,8 @@ function initialValues(type: RecordType, record: RecordJson | undefined, timeZon
     const v = data[f.name];
     if (f.kind === 'checkbox') values[f.name] = v === true;
     else if (f.kind === 'lines') values[f.name] = Array.isArray(v) ? v.join('\n') : '';
-    else if (f.kind === 'datetime') values[f.name] = typeof v === 'string' ? isoToWallTime(v, timeZone) : isoToWallTime(new Date(), timeZone);
+    else if (f.kind === 'datetime')
+      values[f.name] = typeof v === 'string' ? isoToWallTime(v, timeZone) : isoToWallTime(new Date(), timeZone);
     else if (f.kind === 'date') values[f.name] = typeof v === 'string' ? v : todayIn(timeZone);
     else if (f.kind === 'select' && f.options && typeof v !== 'string') values[f.name] = f.options[0] ?? '';
     else values[f.name] = typeof v === 'string' ? v : '';
@@ -211,12 +212,7 @@ export function RecordForm({
       return (
         <div key={f.name} className={`field${err ? ' field--invalid' : ''}`}>
           <label className="choice choice--card">
-            <input
-              type="checkbox"
-              {...common}
-              checked={values[f.name] === true}
-              onChange={(e) => set(f.name, e.target.checked)}
-            />
+            <input type="checkbox" {...common} checked={values[f.name] === true} onChange={(e) => set(f.name, e.target.checked)} />
             <span>
               <span className="choice__title">{label}</span>
               <span className="choice__meta">
