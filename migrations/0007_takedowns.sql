@@ -7,7 +7,7 @@
 -- (or as created, for a custom provider); `overrides` holds an admin's edits, whole fields, and
 -- is never touched by a seed upgrade.
 create table providers (
-  id text primary key constraint providers_id_check check (id ~ '^[a-z0-9][a-z0-9_]{1,39}$'),
+  id text primary key constraint providers_id_check check (id ~ '^[a-z0-9][a-z0-9_]{0,39}$'),
   source text not null constraint providers_source_check check (source in ('seed', 'custom')),
   data jsonb not null,
   -- The seed file's lastReviewed date when this entry was last loaded from it.
@@ -23,7 +23,7 @@ create table providers (
 );
 
 create table help_organisations (
-  id text primary key constraint help_organisations_id_check check (id ~ '^[a-z0-9][a-z0-9_]{1,39}$'),
+  id text primary key constraint help_organisations_id_check check (id ~ '^[a-z0-9][a-z0-9_]{0,39}$'),
   source text not null constraint help_organisations_source_check check (source in ('seed', 'custom')),
   data jsonb not null,
   seed_reviewed date,
@@ -103,6 +103,8 @@ create index takedown_request_locations_location_idx on takedown_request_locatio
 -- The request's history: people's notes, reminders sent, provider replies, status changes.
 create table takedown_followups (
   id uuid primary key default gen_random_uuid(),
+  -- Insertion order (several entries can share a time).
+  seq bigint generated always as identity,
   request_id uuid not null constraint takedown_followups_request_id_fkey references takedown_requests (id) on delete cascade,
   kind text not null constraint takedown_followups_kind_check check (
     kind in ('note', 'reminder_sent', 'provider_reply', 'status_changed', 'reminder_due')),
@@ -112,7 +114,7 @@ create table takedown_followups (
   at timestamptz not null,
   by uuid constraint takedown_followups_by_fkey references users (id) on delete set null
 );
-create index takedown_followups_request_idx on takedown_followups (request_id, at);
+create index takedown_followups_request_idx on takedown_followups (request_id, at, seq);
 
 -- Signed mandate letters (scans) naming the board as the staff member's representative.
 create table takedown_mandates (

@@ -27,6 +27,8 @@ create index watches_next_run_idx on watches (next_run_at) where active;
 
 create table watch_runs (
   id uuid primary key default gen_random_uuid(),
+  -- Order of the runs (two runs may start within the same clock tick).
+  seq bigint generated always as identity,
   watch_id uuid not null constraint watch_runs_watch_id_fkey references watches (id) on delete cascade,
   case_id uuid not null constraint watch_runs_case_id_fkey references cases (id) on delete cascade,
   trigger text not null constraint watch_runs_trigger_check check (trigger in ('schedule', 'manual')),
@@ -38,7 +40,7 @@ create table watch_runs (
   new_count integer not null default 0,
   errors jsonb not null default '[]'
 );
-create index watch_runs_watch_idx on watch_runs (watch_id, started_at desc);
+create index watch_runs_watch_idx on watch_runs (watch_id, seq desc);
 
 -- One row per normalised URL per case, whatever the watch, run or provider that found it.
 create table watch_results (
@@ -66,6 +68,8 @@ create index watch_results_case_status_idx on watch_results (case_id, status, fi
 -- Each removal re-check of a location, with what was seen (never the page text itself).
 create table location_checks (
   id uuid primary key default gen_random_uuid(),
+  -- Order of the checks (a manual and a scheduled one may share a clock tick).
+  seq bigint generated always as identity,
   location_id uuid not null constraint location_checks_location_id_fkey references locations (id) on delete cascade,
   case_id uuid not null constraint location_checks_case_id_fkey references cases (id) on delete cascade,
   at timestamptz not null,
@@ -79,7 +83,7 @@ create table location_checks (
   evidence jsonb not null,
   next_check_at timestamptz
 );
-create index location_checks_location_idx on location_checks (location_id, at desc);
+create index location_checks_location_idx on location_checks (location_id, seq desc);
 
 -- Re-check schedule of each location: hourly the first day after it was added, then daily;
 -- consecutive unknown outcomes stretch the interval (check_backoff).

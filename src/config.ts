@@ -1,6 +1,7 @@
 // The environment, parsed once and typed (DESIGN.md §6). Every other module receives a Config;
 // nothing else reads process.env.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type AllowList, parseAllowList } from './domain/capture/destination.js';
 
@@ -41,6 +42,8 @@ const envSchema = z.object({
   CAPTURE_ALLOW_HOSTS: z.string().optional(),
   CAPTURE_CONCURRENCY: positiveInt.max(32).default(2),
   REMPART_CAPTURE_NO_SANDBOX: bool01.default(false),
+  // The built browser extension (npm run build:extension) served at /extension/ (docs/extension.md).
+  REMPART_EXTENSION_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -78,6 +81,8 @@ export interface Config {
   captureConcurrency: number;
   /** REMPART_CAPTURE_NO_SANDBOX=1: Chromium without its sandbox (tests, or a kernel that cannot sandbox). */
   captureNoSandbox: boolean;
+  /** Where `npm run build:extension` wrote the signed CRX and build.json (served at /extension/). */
+  extensionDir: string;
 }
 
 export interface S3Config {
@@ -102,7 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) {
-    throw new ConfigError('Invalid configuration / configuration invalide:\n  S3_BUCKET: required when BLOB_STORE=s3 / requis avec BLOB_STORE=s3');
+    throw new ConfigError(
+      'Invalid configuration / configuration invalide:\n  S3_BUCKET: required when BLOB_STORE=s3 / requis avec BLOB_STORE=s3',
+    );
   }
   let captureAllowHosts: AllowList;
   try {
@@ -147,5 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captureAllowHosts,
     captureConcurrency: e.CAPTURE_CONCURRENCY,
     captureNoSandbox: e.REMPART_CAPTURE_NO_SANDBOX,
+    extensionDir: e.REMPART_EXTENSION_DIR ? resolve(e.REMPART_EXTENSION_DIR) : fileURLToPath(new URL('../extension/dist/', import.meta.url)),
   };
 }

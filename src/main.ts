@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import { createBlobStore } from './adapters/blobs/index.js';
 import { createCapturer } from './adapters/capture/capturer.js';
+import { createChromiumPdfRenderer } from './adapters/pdf/chromium-pdf.js';
 import { argon2idHasher, type PasswordHasher } from './adapters/crypto/passwords.js';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrate } from './adapters/db/migrate.js';
@@ -97,6 +98,7 @@ export async function openRuntime(
     log,
     blobs,
     capture: overrides.capture ?? createCapturer({ config, log }),
+    pdf: createChromiumPdfRenderer({ chromiumPath: config.chromiumPath, noSandbox: config.captureNoSandbox, log }),
   };
   return {
     ctx,
@@ -104,6 +106,7 @@ export async function openRuntime(
     async close() {
       await drainMailDeliveries();
       await ctx.capture.close();
+      await ctx.pdf.close();
       await mailer.close();
       await database.close();
     },
@@ -119,7 +122,17 @@ export async function startServer(runtime: Runtime) {
       return { ok: true, detail: blobs.kind };
     },
   };
-  const app = await buildApp({ ctx: runtime.ctx, logger: runtime.ctx.log as FastifyBaseLogger, health: [blobHealth] });
+  const capture = runtime.ctx.capture;
+  // The capture browser: found (path and version) or not; /healthz says "degraded" without it.
+  const browserHealth = {
+    name: 'browser',
+    async check() {
+      const b = await capture.status();
+      if (!b.found) return { ok: false, detail: 'Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)' };
+      return { ok: b.error === null, detail: `${b.executablePath} ${b.version ?? '?'}${b.running ? ` running as ${b.user ?? '?'}, sandbox ${b.sandbox ? 'on' : 'OFF'}` : ''}${b.error ? `; ${b.error}` : ''}` };
+    },
+  };
+  const app = await buildApp({ ctx: runtime.ctx, logger: runtime.ctx.log as FastifyBaseLogger, health: [blobHealth, browserHealth] });
   let worker: WorkerHandle | undefined;
   if (runtime.ctx.config.worker === 'inline') worker = await startWorker(runtime.ctx, runtime.database.pool);
   app.addHook('onClose', async () => {

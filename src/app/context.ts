@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import type { BlobStore } from './evidence/ports.js';
 import type { Capturer } from './evidence/capture-ports.js';
+import type { PdfRenderer } from './evidence/pdf-port.js';
 import type { Mailer } from './mail/ports.js';
 
 export interface Logger {
@@ -25,4 +26,6 @@ export interface AppContext {
   blobs: BlobStore;
   /** Server captures in headless Chromium behind the egress proxy (src/adapters/capture). */
   capture: Capturer;
+  /** Prints our own HTML (the PDF dossier) in Chromium (src/adapters/pdf). */
+  pdf: PdfRenderer;
 }

@@ -48,6 +48,14 @@ export const uploadMetaSchema = z.strictObject({
   title: z.string().trim().min(1).max(500).optional(),
   comment: z.string().trim().min(1).max(5000).optional(),
   captureTool: z.string().trim().min(1).max(200).optional(),
+  // What a capture client (the browser extension) saw, for the manifest: when (its clock), which
+  // browser, the viewport, and the kind of each file in order (checked against the detected type).
+  capturedAt: z.iso.datetime({ offset: true }).optional(),
+  browser: z
+    .strictObject({ name: z.string().trim().min(1).max(100), version: z.string().trim().min(1).max(100), userAgent: z.string().max(1000).optional() })
+    .optional(),
+  viewport: z.strictObject({ width: z.number().int().min(1).max(100_000), height: z.number().int().min(1).max(100_000) }).optional(),
+  kinds: z.array(z.enum(['screenshot', 'viewport', 'mhtml', 'html', 'upload'])).max(20).optional(),
 });
 export type UploadMeta = z.infer<typeof uploadMetaSchema>;
 
@@ -56,7 +64,7 @@ export const artefactKindParams = z.strictObject({ id: z.string().max(64), kind:
 export const downloadQuery = z.strictObject({ inline: z.enum(['0', '1']).optional() });
 
 // `dossier` (the PDF for police or counsel) lands with the PDF work; until then only `bundle`.
-export const exportQuery = z.strictObject({ format: z.enum(['bundle']) });
+export const exportQuery = z.strictObject({ format: z.enum(['bundle', 'dossier']), lang: z.enum(['fr-CA', 'en']).optional() });
 
 export const evidenceProblemSchema = z.object({
   code: z.string(),

@@ -10,7 +10,7 @@ export const groundSchema = z.enum(grounds);
 export const takedownStatusSchema = z.enum(takedownStatuses);
 export const localeSchema = z.enum(['fr-CA', 'en']);
 export const filerSchema = z.enum(['board', 'staff_member']);
-export const providerIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_]{1,39}$/, 'invalid_provider_id');
+export const providerIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_]{0,39}$/, 'invalid_provider_id');
 
 /** An http(s) or mailto: address of a channel. */
 const channelUrl = z
@@ -180,8 +180,20 @@ export const followupBody = z.strictObject({
   note: z.string().trim().min(1).max(5000),
 });
 
-const citedArtefact = z.object({ id: z.uuid(), kind: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string() });
-const citedEvidence = z.object({ evidenceId: z.uuid(), capturedAt: z.string(), manifestSha256: z.string(), artefacts: z.array(citedArtefact) });
+const citedArtefact = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+});
+const citedEvidence = z.object({
+  evidenceId: z.uuid(),
+  capturedAt: z.string(),
+  manifestSha256: z.string(),
+  artefacts: z.array(citedArtefact),
+});
 
 export const takedownLocationSchema = z.object({
   id: z.uuid(),
@@ -215,7 +227,15 @@ export const mandateSchema = z.object({
 });
 
 export const takedownWarningSchema = z.object({
-  code: z.enum(['consent_missing', 'evidence_missing', 'provider_mismatch', 'victim_only', 'mandate_missing', 'channel_unverified', 'directory_stale']),
+  code: z.enum([
+    'consent_missing',
+    'evidence_missing',
+    'provider_mismatch',
+    'victim_only',
+    'mandate_missing',
+    'channel_unverified',
+    'directory_stale',
+  ]),
   message: z.string(),
   locationId: z.uuid().nullable(),
 });
@@ -327,7 +347,14 @@ export const accountRecoveryPatch = z
   .strictObject({
     addProviders: z.array(providerIdSchema).min(1).max(20).optional(),
     steps: z
-      .array(z.strictObject({ providerId: providerIdSchema, step: z.enum(recoverySteps), done: z.boolean(), note: z.string().trim().max(2000).optional() }))
+      .array(
+        z.strictObject({
+          providerId: providerIdSchema,
+          step: z.enum(recoverySteps),
+          done: z.boolean(),
+          note: z.string().trim().max(2000).optional(),
+        }),
+      )
       .min(1)
       .max(50)
       .optional(),

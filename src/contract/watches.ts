@@ -59,7 +59,13 @@ export const watchSchema = z
     lastRunAt: z.string().nullable(),
     lastError: z.array(providerErrorSchema),
     lastRun: z
-      .object({ status: z.enum(['running', 'ok', 'partial', 'failed']), startedAt: z.string(), finishedAt: z.string().nullable(), resultCount: z.number().int(), newCount: z.number().int() })
+      .object({
+        status: z.enum(['running', 'ok', 'partial', 'failed']),
+        startedAt: z.string(),
+        finishedAt: z.string().nullable(),
+        resultCount: z.number().int(),
+        newCount: z.number().int(),
+      })
       .nullable(),
     createdAt: z.string(),
     version: z.number().int(),

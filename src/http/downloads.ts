@@ -6,8 +6,8 @@ import type { UploadPart } from '../app/evidence/upload-evidence.js';
 
 /** RFC 6266 / RFC 8187: an ASCII fallback name and the exact UTF-8 name. */
 export function contentDisposition(type: 'attachment' | 'inline', filename: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_').replace(/[\x00-\x1f]/g, '_') || 'download';
+  // Anything but printable ASCII (controls included), quotes, backslashes and % become '_'.
+  const ascii = filename.replace(/[^ -~]|["\\%]/g, '_') || 'download';
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
@@ -37,9 +37,20 @@ export function downloadHeaders(
 export async function* uploadParts(request: FastifyRequest): AsyncGenerator<UploadPart> {
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      yield { type: 'file', fieldname: part.fieldname, filename: part.filename || undefined, declaredType: part.mimetype || undefined, stream: part.file };
+      yield {
+        type: 'file',
+        fieldname: part.fieldname,
+        filename: part.filename || undefined,
+        declaredType: part.mimetype || undefined,
+        stream: part.file,
+      };
     } else {
-      yield { type: 'field', fieldname: part.fieldname, value: typeof part.value === 'string' ? part.value : String(part.value), truncated: part.valueTruncated };
+      yield {
+        type: 'field',
+        fieldname: part.fieldname,
+        value: typeof part.value === 'string' ? part.value : String(part.value),
+        truncated: part.valueTruncated,
+      };
     }
   }
 }

@@ -12,6 +12,8 @@ declare module 'fastify' {
     allowWithoutTotp?: boolean;
     /** Limited token scopes (besides `all`) that may call this route, e.g. ['capture']. */
     scopes?: string[];
+    /** Callable from another origin (a capture client pairing itself); nothing here rides a cookie. */
+    crossOrigin?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createBlobStore } from '../../src/adapters/blobs/index.js';
 import { createCapturer } from '../../src/adapters/capture/capturer.js';
+import { createChromiumPdfRenderer } from '../../src/adapters/pdf/chromium-pdf.js';
 import type { Capturer } from '../../src/app/evidence/capture-ports.js';
 import { disabledCapturer } from './capture.js';
 import { fastTestHasher } from '../../src/adapters/crypto/passwords.js';
@@ -15,6 +16,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { runDueJobs } from '../../src/jobs/worker.js';
+import { drainMailDeliveries } from '../../src/app/mail/send-mail.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { startTestSmtp, type TestSmtp } from './smtp.js';
 
@@ -41,7 +43,7 @@ export async function createTestApp(options: { clock?: ManualClock; env?: Record
   const config = loadConfig({ REMPART_DATA_DIR: dataDir, PUBLIC_URL: TEST_ORIGIN, SMTP_URL: smtp.url, REMPART_DEMO: '0', ...options.env });
   const clock = options.clock ?? new ManualClock();
   const mailer = createSmtpMailer(smtp.url, config.mailFrom);
-  const ctx: AppContext = { config, db: database.db, clock, passwords: fastTestHasher, mailer, log: silentLog, blobs: createBlobStore(config), capture: options.capture === 'real' ? createCapturer({ config, log: silentLog }) : (options.capture ?? disabledCapturer) };
+  const ctx: AppContext = { config, db: database.db, clock, passwords: fastTestHasher, mailer, log: silentLog, blobs: createBlobStore(config), capture: options.capture === 'real' ? createCapturer({ config, log: silentLog }) : (options.capture ?? disabledCapturer), pdf: createChromiumPdfRenderer({ chromiumPath: config.chromiumPath, noSandbox: config.captureNoSandbox, log: silentLog }) };
   const app = await buildApp({ ctx });
   await app.ready();
   return {
@@ -54,7 +56,10 @@ export async function createTestApp(options: { clock?: ManualClock; env?: Record
     runJobs: () => runDueJobs(ctx, database.pool),
     async close() {
       await app.close();
+      // Background deliveries (password reset notices…) finish before the database goes.
+      await drainMailDeliveries();
       await ctx.capture.close();
+      await ctx.pdf.close();
       await mailer.close();
       await smtp.close();
       await database.drop();

@@ -57,8 +57,11 @@ async function png(width: number, height: number, rgb: { r: number; g: number; b
     .toBuffer();
 }
 
-export async function startFixtureServer(options: { slowMs?: number } = {}): Promise<FixtureServer> {
-  const [first, redirect, image, websocket] = await Promise.all(['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5'].map(startCountingListener));
+export async function startFixtureServer(options: { slowMs?: number | (() => number) } = {}): Promise<FixtureServer> {
+  const slow = () => (typeof options.slowMs === 'function' ? options.slowMs() : (options.slowMs ?? 20_000));
+  const [first, redirect, image, websocket] = await Promise.all(
+    ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5'].map(startCountingListener),
+  );
   if (!first || !redirect || !image || !websocket) throw new Error('listeners');
   const images: Record<string, Buffer> = {
     'photo-1.png': await png(320, 180, { r: 200, g: 60, b: 60 }),
@@ -76,11 +79,16 @@ export async function startFixtureServer(options: { slowMs?: number } = {}): Pro
       if (path === '/redirect-to-article') return res.writeHead(302, { location: '/article.html' }).end();
       if (path === '/redirect-blocked') return res.writeHead(302, { location: `http://127.0.0.3:${redirect.port}/private` }).end();
       if (path === '/slow') {
-        await new Promise((r) => setTimeout(r, options.slowMs ?? 20_000));
+        await new Promise((r) => setTimeout(r, slow()));
         return res.writeHead(200, { 'content-type': 'text/html' }).end('<title>lent</title><p>enfin</p>');
       }
       if (path === '/api/comments.json') {
-        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([{ author: 'Parent A', text: 'Commentaire chargé plus tard.' }, { author: 'Parent B', text: 'Un autre.' }]));
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify([
+            { author: 'Parent A', text: 'Commentaire chargé plus tard.' },
+            { author: 'Parent B', text: 'Un autre.' },
+          ]),
+        );
       }
       if (path.startsWith('/img/')) {
         const bytes = images[path.slice(5)];

@@ -56,7 +56,8 @@ export function createFileBlobStore(root: string): FileBlobStore {
         if (code === 'EEXIST') {
           const existing = await stat(dest);
           // Same hash, different size: the stored blob was damaged. Never overwrite it; say so.
-          if (existing.size !== blob.size) throw new Error(`blob ${blob.sha256} is stored with ${existing.size} bytes, expected ${blob.size}`);
+          if (existing.size !== blob.size)
+            throw new Error(`blob ${blob.sha256} is stored with ${existing.size} bytes, expected ${blob.size}`);
           return blob;
         }
         // File systems without hard links: rename (content-addressed, so a race writes equal bytes).

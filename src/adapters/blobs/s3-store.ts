@@ -27,7 +27,9 @@ export function createS3Client(config: S3Config): S3Client {
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     forcePathStyle: config.forcePathStyle,
-    ...(config.accessKeyId && config.secretAccessKey ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } } : {}),
+    ...(config.accessKeyId && config.secretAccessKey
+      ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } }
+      : {}),
     // We send our own SHA-256 checksum; the SDK's default CRC trailers (aws-chunked bodies)
     // are not understood by every S3-compatible server.
     requestChecksumCalculation: 'WHEN_REQUIRED',

@@ -2,7 +2,7 @@
 // published (or removed). A temp file's name carries its host and process id, so a cleanup run
 // by any process (server start, `rempart verify`) removes only what a dead process left behind.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -101,16 +101,13 @@ export async function receiveToTempFile(source: Readable, options: { dir: string
       callback(null, chunk);
     },
   });
-  const handle = await open(path, 'wx', 0o600);
   try {
-    await pipeline(source, meter, handle.createWriteStream({ autoClose: false, emitClose: false }));
-    await handle.sync();
+    // flush: fsync before close; pipeline resolves once the file is closed.
+    await pipeline(source, meter, createWriteStream(path, { flags: 'wx', mode: 0o600, flush: true }));
   } catch (error) {
-    await handle.close().catch(() => undefined);
     await rm(path, { force: true });
     throw error;
   }
-  await handle.close();
   return { path, sha256: hash.digest('hex'), size };
 }
 

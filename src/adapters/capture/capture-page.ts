@@ -71,10 +71,10 @@ class Traffic {
   archivedBytes = 0;
   websockets: string[] = [];
 
-  constructor(
-    private readonly t0: number,
-    private readonly options: CapturePageOptions,
-  ) {}
+  /** When the capture started (requests are timed from here). */
+  t0 = Date.now();
+
+  constructor(private readonly options: CapturePageOptions) {}
 
   attach(context: BrowserContext): void {
     context.on('request', (request) => {
@@ -157,100 +157,138 @@ function mainFrameNavigations(page: Page, traffic: Traffic): Entry[] {
 
 async function hasPasswordField(page: Page): Promise<boolean> {
   for (const frame of page.frames()) {
-    const n = await frame
-      .locator('input[type="password" i]')
-      .count()
-      .catch(() => 0);
+    // Frames that never loaded (a refused file: iframe) would make the query wait forever.
+    if (!/^https?:/.test(frame.url())) continue;
+    const n = await Promise.race([
+      frame
+        .locator('input[type="password" i]')
+        .count()
+        .catch(() => 0),
+      new Promise<number>((r) => setTimeout(() => r(0), 2_000)),
+    ]);
     if (n > 0) return true;
   }
   return false;
 }
 
+// In-page scripts are plain JavaScript text: a transpiled TypeScript function may carry helper
+// calls (esbuild's __name) that do not exist in the page.
+
 /** Scrolls down a viewport at a time (wakes IntersectionObserver and loading="lazy"), then back up. */
+const SCROLL_SCRIPT = `async (limit) => {
+  const height = () => Math.max(document.body ? document.body.scrollHeight : 0, document.documentElement ? document.documentElement.scrollHeight : 0);
+  let y = 0;
+  let steps = 0;
+  while (y + window.innerHeight < Math.min(height(), limit) && steps < 400) {
+    y += Math.max(200, Math.round(window.innerHeight * 0.9));
+    window.scrollTo(0, y);
+    steps += 1;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+  window.scrollTo(0, 0);
+  return { scrollHeight: height(), steps };
+}`;
+
+/** Waits for images still loading (those the scroll woke up), at most `ms`. */
+const IMAGES_SCRIPT = `async (ms) => {
+  const pending = Array.from(document.images).filter((i) => !i.complete && i.loading !== 'lazy');
+  if (pending.length === 0) return;
+  await Promise.race([
+    Promise.all(pending.map((i) => new Promise((r) => { i.addEventListener('load', r, { once: true }); i.addEventListener('error', r, { once: true }); }))),
+    new Promise((r) => setTimeout(r, ms)),
+  ]);
+}`;
+
 async function scrollThrough(page: Page, cap: number): Promise<{ scrollHeight: number; steps: number }> {
-  return page.evaluate(async (limit) => {
-    const height = () => Math.max(document.body?.scrollHeight ?? 0, document.documentElement?.scrollHeight ?? 0);
-    let y = 0;
-    let steps = 0;
-    while (y + window.innerHeight < Math.min(height(), limit) && steps < 400) {
-      y += Math.max(200, Math.round(window.innerHeight * 0.9));
-      window.scrollTo(0, y);
-      steps += 1;
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 40)));
-    }
-    window.scrollTo(0, 0);
-    return { scrollHeight: height(), steps };
-  }, cap);
+  return page.evaluate(`(${SCROLL_SCRIPT})(${Number(cap)})`) as Promise<{ scrollHeight: number; steps: number }>;
 }
 
 async function imagesSettled(page: Page, maxMs: number): Promise<void> {
-  await page
-    .evaluate(async (ms) => {
-      const pending = [...document.images].filter((i) => !i.complete);
-      if (pending.length === 0) return;
-      await Promise.race([
-        Promise.all(
-          pending.map(
-            (i) =>
-              new Promise((r) => {
-                i.addEventListener('load', r, { once: true });
-                i.addEventListener('error', r, { once: true });
-              }),
-          ),
-        ),
-        new Promise((r) => setTimeout(r, ms)),
-      ]);
-    }, maxMs)
-    .catch(() => undefined);
+  await page.evaluate(`(${IMAGES_SCRIPT})(${Number(maxMs)})`).catch(() => undefined);
 }
 
 export interface PageCaptureDeps {
-  browser: Browser;
   browserVersion: string;
   sandbox: boolean;
-  proxy: EgressProxy;
   allowList: string[];
 }
 
+/**
+ * A fresh browser context (its own cookies, cache and storage) whose only way out is its own
+ * egress proxy, with an empty page and the traffic recorder attached. The capturer keeps one
+ * ready in advance, so a capture does not wait for it; a prepared context serves one capture.
+ */
+export interface PreparedCapture {
+  proxy: EgressProxy;
+  context: BrowserContext;
+  page: Page;
+  traffic: Traffic;
+  browser: Browser;
+}
+
+export async function prepareCapture(browser: Browser, proxy: EgressProxy, options: CapturePageOptions = defaultCapturePageOptions): Promise<PreparedCapture> {
+  const context = await browser.newContext({
+    proxy: { server: `http://127.0.0.1:${proxy.port}`, bypass: '<-loopback>' },
+    viewport: options.viewport,
+    deviceScaleFactor: 1,
+    locale: 'fr-CA',
+    acceptDownloads: false,
+    serviceWorkers: 'allow',
+    ignoreHTTPSErrors: false,
+  });
+  try {
+    const traffic = new Traffic(options);
+    traffic.attach(context);
+    const page = await context.newPage();
+    // Pop-ups are closed (their traffic went through the proxy and is recorded all the same).
+    context.on('page', (p) => {
+      if (p !== page) void p.close().catch(() => undefined);
+    });
+    page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
+    page.on('websocket', (ws) => traffic.websockets.push(ws.url()));
+    return { proxy, context, page, traffic, browser };
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Captures into `input.workDir`. Resolves as soon as the files are written; `closed` settles
+ * once the context is gone (the caller releases its slot then).
+ */
 export async function capturePage(
+  prepared: PreparedCapture,
   deps: PageCaptureDeps,
   input: { url: string; workDir: string; onProgress(step: CaptureStep): Promise<void> | void },
   options: CapturePageOptions = defaultCapturePageOptions,
-): Promise<CaptureOutput> {
+): Promise<{ output: CaptureOutput; closed: Promise<void> }> {
   const t0 = Date.now();
+  prepared.traffic.t0 = t0;
   const steps: Partial<Record<CaptureStep, number>> = {};
   const progress = async (step: CaptureStep) => {
     steps[step] = Date.now() - t0;
     await input.onProgress(step);
   };
-  let context: BrowserContext | undefined;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    void context?.close().catch(() => undefined);
+    void prepared.context.close().catch(() => undefined);
   }, options.totalTimeoutMs);
   try {
-    context = await deps.browser.newContext({
-      proxy: { server: `http://127.0.0.1:${deps.proxy.port}`, bypass: '<-loopback>' },
-      viewport: options.viewport,
-      deviceScaleFactor: 1,
-      locale: 'fr-CA',
-      acceptDownloads: false,
-      serviceWorkers: 'allow',
-      ignoreHTTPSErrors: false,
-    });
-    return await runCapture(context, deps, input, options, t0, steps, progress);
+    const output = await runCapture(prepared, deps, input, options, t0, steps, progress);
+    return { output, closed: prepared.context.close().catch(() => undefined) };
   } catch (error) {
+    await prepared.context.close().catch(() => undefined);
     if (timedOut) throw new CaptureError('capture_timeout', `the capture took more than ${options.totalTimeoutMs / 1000} s`, true);
     throw error;
   } finally {
     clearTimeout(timer);
-    await context?.close().catch(() => undefined);
   }
 }
 
 async function runCapture(
-  context: BrowserContext,
+  prepared: PreparedCapture,
   deps: PageCaptureDeps,
   input: { url: string; workDir: string },
   options: CapturePageOptions,
@@ -258,15 +296,7 @@ async function runCapture(
   steps: Partial<Record<CaptureStep, number>>,
   progress: (step: CaptureStep) => Promise<void>,
 ): Promise<CaptureOutput> {
-  const traffic = new Traffic(t0, options);
-  traffic.attach(context);
-  const page = await context.newPage();
-  // Pop-ups are closed (their traffic went through the proxy and is recorded all the same).
-  context.on('page', (p) => {
-    if (p !== page) void p.close().catch(() => undefined);
-  });
-  page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
-  page.on('websocket', (ws) => traffic.websockets.push(ws.url()));
+  const { context, page, traffic } = prepared;
 
   await progress('loading');
   let mainResponse: Response | null = null;
@@ -283,7 +313,7 @@ async function runCapture(
   const nav = mainFrameNavigations(page, traffic);
   const last = nav.at(-1);
   const lastHost = last ? hostPortOf(last.request.url()) : null;
-  const proxyFor = (hp: string | null) => deps.proxy.records.filter((r) => hp !== null && `${r.host}:${r.port}` === hp);
+  const proxyFor = (hp: string | null) => prepared.proxy.records.filter((r) => hp !== null && `${r.host}:${r.port}` === hp);
   const realHops = async () => {
     let n = 0;
     for (const e of nav) {
@@ -297,12 +327,22 @@ async function runCapture(
     const recs = proxyFor(lastHost);
     if (recs.some((r) => r.outcome === 'refused')) {
       mainDocumentRefused = true;
-      if ((await realHops()) === 0) throw new CaptureError('destination_blocked', `refused by the private-network rule: ${recs.find((r) => r.outcome === 'refused')?.reason ?? ''}`, false);
+      if ((await realHops()) === 0)
+        throw new CaptureError(
+          'destination_blocked',
+          `refused by the private-network rule: ${recs.find((r) => r.outcome === 'refused')?.reason ?? ''}`,
+          false,
+        );
     } else if (recs.some((r) => r.outcome === 'error') && !recs.some((r) => r.outcome === 'ok')) {
-      throw new CaptureError('unreachable', `host unreachable: ${recs.find((r) => r.outcome === 'error')?.reason ?? navigationError.message.split('\n')[0]}`, true);
+      throw new CaptureError(
+        'unreachable',
+        `host unreachable: ${recs.find((r) => r.outcome === 'error')?.reason ?? navigationError.message.split('\n')[0]}`,
+        true,
+      );
     } else if (navigationError.name === 'TimeoutError') {
       const committed = await last?.request.response().catch(() => null);
-      if (!committed) throw new CaptureError('navigation_timeout', `the page did not answer within ${options.navigationTimeoutMs / 1000} s`, true);
+      if (!committed)
+        throw new CaptureError('navigation_timeout', `the page did not answer within ${options.navigationTimeoutMs / 1000} s`, true);
       mainResponse = committed;
       loadTimedOut = true;
     } else {
@@ -314,15 +354,16 @@ async function runCapture(
     if (h[PROXY_ERROR_HEADER]) throw new CaptureError('unreachable', `host unreachable: ${h[PROXY_ERROR_HEADER]}`, true);
     if (h[REFUSED_HEADER]) {
       mainDocumentRefused = true;
-      if ((await realHops()) === 0) throw new CaptureError('destination_blocked', `refused by the private-network rule: ${h[REFUSED_HEADER]}`, false);
+      if ((await realHops()) === 0)
+        throw new CaptureError('destination_blocked', `refused by the private-network rule: ${h[REFUSED_HEADER]}`, false);
     }
   }
   const loadedMs = Date.now() - t0;
 
-  await traffic.quiet(150, 2_000);
+  await traffic.quiet(100, 2_000);
   await progress('scrolling');
   const scrolled = await scrollThrough(page, options.heightCap).catch(() => ({ scrollHeight: options.viewport.height, steps: 0 }));
-  if (scrolled.steps > 0) await traffic.quiet(250, 5_000);
+  if (scrolled.steps > 0) await traffic.quiet(150, 5_000);
   await imagesSettled(page, 3_000);
 
   await progress('screenshot');
@@ -360,10 +401,10 @@ async function runCapture(
   await progress('archive');
   const finalUrl = page.url() && page.url() !== 'about:blank' ? page.url() : (last?.request.url() ?? null);
   await Promise.race([Promise.allSettled(traffic.entries.map((e) => e.body)), new Promise((r) => setTimeout(r, 10_000))]);
-  // Stop the page (and its connections) before reading the proxy's records.
-  await context.close().catch(() => undefined);
+  // The proxy's records as of now; the context closes once the files are written.
+  const records = [...prepared.proxy.records];
 
-  const ips = addressByHost(deps.proxy.records);
+  const ips = addressByHost(records);
   const ipOf = (url: string) => {
     const hp = hostPortOf(url);
     return hp ? (ips.get(hp) ?? null) : null;
@@ -400,7 +441,9 @@ async function runCapture(
       ip: networked ? ipOf(url) : null,
       mimeType: headerMap(respHeaders)['content-type'] ?? null,
       size: body?.length ?? null,
-      failure: fromProxy ? `refused by proxy: ${headerMap(respHeaders)[REFUSED_HEADER] ?? headerMap(respHeaders)[PROXY_ERROR_HEADER] ?? ''}` : e.failure,
+      failure: fromProxy
+        ? `refused by proxy: ${headerMap(respHeaders)[REFUSED_HEADER] ?? headerMap(respHeaders)[PROXY_ERROR_HEADER] ?? ''}`
+        : e.failure,
       fromServiceWorker: response?.fromServiceWorker() ?? false,
       archived,
       startedMs: e.startedMs,
@@ -413,7 +456,12 @@ async function runCapture(
   for (const e of nav) {
     const r = e.response;
     const headers = e.responseHeaders ? headerMap(await e.responseHeaders) : {};
-    redirectChain.push({ url: e.request.url(), status: r?.status() ?? null, location: headers.location ?? null, ip: ipOf(e.request.url()) });
+    redirectChain.push({
+      url: e.request.url(),
+      status: r?.status() ?? null,
+      location: headers.location ?? null,
+      ip: ipOf(e.request.url()),
+    });
   }
   // The last response that really came from a server (not the proxy's refusal).
   let status: number | null = null;
@@ -448,9 +496,11 @@ async function runCapture(
     loginWallSuspected: loginWallSuspected({ finalUrl, hasPasswordField: password }),
     loadTimedOut,
     requests,
-    refused: deps.proxy.records.filter((r) => r.outcome !== 'ok').map((r) => ({ target: r.target, kind: r.kind, reason: r.reason ?? r.outcome, at: r.at })),
+    refused: records
+      .filter((r) => r.outcome !== 'ok')
+      .map((r) => ({ target: r.target, kind: r.kind, reason: r.reason ?? r.outcome, at: r.at })),
     websockets: traffic.websockets,
-    proxy: deps.proxy.records.map((r) => ({
+    proxy: records.map((r) => ({
       seq: r.seq,
       at: r.at,
       kind: r.kind,
@@ -471,7 +521,11 @@ async function runCapture(
 
   const warcPath = join(input.workDir, 'capture.warc.gz');
   await writeWarc(warcPath, exchanges, { software: 'Rempart (warcio.js)', browser: userAgent });
-  await writeWacz({ warcPath, waczPath: file('wacz', 'capture.wacz', 'application/wacz+zip').path, page: { url: finalUrl ?? input.url, title, ts: new Date(t0) } });
+  await writeWacz({
+    warcPath,
+    waczPath: file('wacz', 'capture.wacz', 'application/wacz+zip').path,
+    page: { url: finalUrl ?? input.url, title, ts: new Date(t0) },
+  });
   report.timings.totalMs = Date.now() - t0;
   await writeFile(file('http', 'http.json', 'application/json').path, `${JSON.stringify(report, null, 2)}\n`);
 

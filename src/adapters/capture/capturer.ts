@@ -7,7 +7,7 @@ import { CaptureError } from '../../app/evidence/capture-ports.js';
 import type { Config } from '../../config.js';
 import { type AllowList, checkCaptureUrl, decideDestination } from '../../domain/capture/destination.js';
 import { isIpLiteral } from '../../domain/capture/ip-ranges.js';
-import { type CapturePageOptions, capturePage, defaultCapturePageOptions } from './capture-page.js';
+import { type CapturePageOptions, capturePage, defaultCapturePageOptions, type PreparedCapture, prepareCapture } from './capture-page.js';
 import { BrowserUnavailable, chromiumVersion, findChromium, type LaunchedBrowser, launchChromium } from './chromium.js';
 import { type EgressProxy, type Resolver, startEgressProxy, systemResolver } from './egress-proxy.js';
 
@@ -53,6 +53,33 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
   let current: { launched: LaunchedBrowser; denyAll: EgressProxy } | undefined;
   let lastError: string | null = null;
   let closed = false;
+  // Fresh contexts prepared in advance (never used before), one per slot, so a capture starts at once.
+  const spares: Array<Promise<PreparedCapture | undefined>> = [];
+
+  const prepare = async (launched: LaunchedBrowser): Promise<PreparedCapture> => {
+    const proxy = await startEgressProxy({ allow, resolve });
+    try {
+      return await prepareCapture(launched.browser, proxy, pageOptions);
+    } catch (error) {
+      await proxy.close();
+      throw error;
+    }
+  };
+  const discard = async (p: PreparedCapture | undefined) => {
+    await p?.context.close().catch(() => undefined);
+    await p?.proxy.close().catch(() => undefined);
+  };
+  const keepSpare = (launched: LaunchedBrowser) => {
+    if (closed || spares.length >= config.captureConcurrency || !launched.browser.isConnected()) return;
+    spares.push(prepare(launched).catch(() => undefined));
+  };
+  const takeSpare = async (launched: LaunchedBrowser): Promise<PreparedCapture | undefined> => {
+    const pending = spares.shift();
+    const p = await pending;
+    if (p && p.browser === launched.browser && launched.browser.isConnected()) return p;
+    await discard(p);
+    return undefined;
+  };
 
   const ensureBrowser = async (): Promise<{ launched: LaunchedBrowser; denyAll: EgressProxy }> => {
     if (closed) throw new CaptureError('browser_unavailable', 'the capture service is shutting down', true);
@@ -66,9 +93,15 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
         // Browser-wide traffic outside any capture context (there should be none) is refused.
         const denyAll = await startEgressProxy({ allow, denyAll: true });
         try {
-          const launched = await launchChromium({ executablePath: findChromium(config.chromiumPath), noSandbox: config.captureNoSandbox, defaultProxyPort: denyAll.port, log });
+          const launched = await launchChromium({
+            executablePath: findChromium(config.chromiumPath),
+            noSandbox: config.captureNoSandbox,
+            defaultProxyPort: denyAll.port,
+            log,
+          });
           launched.browser.on('disconnected', () => {
-            if (current?.launched === launched) log.warn({ component: 'capture' }, 'capture browser disconnected; it restarts on the next capture');
+            if (current?.launched === launched)
+              log.warn({ component: 'capture' }, 'capture browser disconnected; it restarts on the next capture');
           });
           lastError = null;
           return { launched, denyAll };
@@ -102,20 +135,25 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
       if (isIpLiteral(checked.host)) addresses = [checked.host];
       else {
         try {
-          addresses = await Promise.race([resolve(checked.host), new Promise<string[]>((_, reject) => setTimeout(() => reject(new Error('DNS timeout')), 5_000))]);
+          addresses = await Promise.race([
+            resolve(checked.host),
+            new Promise<string[]>((_, reject) => setTimeout(() => reject(new Error('DNS timeout')), 5_000)),
+          ]);
         } catch {
           // A name that does not resolve now is queued: the capture will say "unreachable".
           return { ok: true };
         }
       }
       const d = decideDestination(checked.host, addresses, allow);
-      if (!d.allowed && d.reason === 'blocked_address') return { ok: false, reason: 'blocked_address', detail: d.refused.map((r) => `${r.address} (${r.range})`).join(', ') };
+      if (!d.allowed && d.reason === 'blocked_address')
+        return { ok: false, reason: 'blocked_address', detail: d.refused.map((r) => `${r.address} (${r.range})`).join(', ') };
       return { ok: true };
     },
 
     async capture(input) {
       const release = await slots.acquire();
-      let proxy: EgressProxy | undefined;
+      let prepared: PreparedCapture | undefined;
+      let background = false;
       try {
         let browser: { launched: LaunchedBrowser; denyAll: EgressProxy };
         try {
@@ -125,21 +163,34 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
           const retryable = !(error instanceof BrowserUnavailable && error.reason !== 'launch_failed');
           throw new CaptureError('browser_unavailable', (error as Error).message, retryable);
         }
-        proxy = await startEgressProxy({ allow, resolve });
+        prepared = (await takeSpare(browser.launched)) ?? (await prepare(browser.launched));
         try {
-          return await capturePage(
-            { browser: browser.launched.browser, browserVersion: browser.launched.version, sandbox: browser.launched.sandbox, proxy, allowList: [...allow.entries] },
+          const { output, closed: contextClosed } = await capturePage(
+            prepared,
+            { browserVersion: browser.launched.version, sandbox: browser.launched.sandbox, allowList: [...allow.entries] },
             input,
             pageOptions,
           );
+          // The slot is held until the context is gone; the caller goes on sealing meanwhile.
+          const done = prepared;
+          background = true;
+          void contextClosed.finally(async () => {
+            await done.proxy.close().catch(() => undefined);
+            release();
+            keepSpare(browser.launched);
+          });
+          return output;
         } catch (error) {
           if (error instanceof CaptureError) throw error;
           if (!browser.launched.browser.isConnected()) throw new CaptureError('browser_unavailable', 'the browser stopped during the capture', true);
           throw new CaptureError('capture_error', (error as Error).message.split('\n')[0] ?? 'capture failed', true);
         }
       } finally {
-        await proxy?.close().catch(() => undefined);
-        release();
+        if (!background) {
+          await prepared?.context.close().catch(() => undefined);
+          await prepared?.proxy.close().catch(() => undefined);
+          release();
+        }
       }
     },
 
@@ -160,6 +211,7 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
       closed = true;
       const s = current ?? (starting ? await starting.catch(() => undefined) : undefined);
       current = undefined;
+      for (const p of spares.splice(0)) await discard(await p);
       await s?.launched.close();
       await s?.denyAll.close();
     },

@@ -20,7 +20,13 @@ const run = promisify(execFile);
 
 export const CAPTURE_USER = 'rempart-capture';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
 
 /** CHROMIUM_PATH if set (even if missing: the operator asked for it), else the first candidate found. */
 export function findChromium(configured: string | undefined): string | undefined {
@@ -66,7 +72,11 @@ export interface LaunchOptions {
   noSandbox: boolean;
   /** The browser-wide proxy (refuses everything); each capture's context gets its own. */
   defaultProxyPort: number;
-  log: { warn(obj: object | string, msg?: string): void; error(obj: object | string, msg?: string): void; info(obj: object | string, msg?: string): void };
+  log: {
+    warn(obj: object | string, msg?: string): void;
+    error(obj: object | string, msg?: string): void;
+    info(obj: object | string, msg?: string): void;
+  };
 }
 
 export interface LaunchedBrowser {
@@ -94,7 +104,6 @@ export function hardeningArgs(): string[] {
     '--disable-domain-reliability',
     '--disable-sync',
     '--disable-client-side-phishing-detection',
-    '--disable-features=DnsOverHttps,OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,NetworkTimeServiceQuerying',
     '--no-first-run',
     '--no-default-browser-check',
     '--no-pings',
@@ -118,10 +127,20 @@ async function captureUserIds(log: LaunchOptions['log']): Promise<{ uid: number;
   if (existing) return existing;
   log.info({ component: 'capture' }, `creating system user ${CAPTURE_USER} for the capture browser`);
   try {
-    await run('useradd', ['--system', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', '--user-group', CAPTURE_USER]);
+    await run('useradd', [
+      '--system',
+      '--no-create-home',
+      '--home-dir',
+      '/nonexistent',
+      '--shell',
+      '/usr/sbin/nologin',
+      '--user-group',
+      CAPTURE_USER,
+    ]);
   } catch (error) {
     // Another process may have created it meanwhile.
-    if (!(await find())) throw new BrowserUnavailable(`cannot create the ${CAPTURE_USER} user: ${(error as Error).message}`, 'launch_failed');
+    if (!(await find()))
+      throw new BrowserUnavailable(`cannot create the ${CAPTURE_USER} user: ${(error as Error).message}`, 'launch_failed');
   }
   const created = await find();
   if (!created) throw new BrowserUnavailable(`${CAPTURE_USER} user missing after useradd`, 'launch_failed');
@@ -167,7 +186,12 @@ export async function removeStaleBrowserDirs(): Promise<number> {
   // browser names its profile on its command line; the others are leftovers.
   if (typeof process.getuid === 'function' && process.getuid() === 0) {
     const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '');
-    const uid = Number(passwd.split('\n').find((l) => l.startsWith(`${CAPTURE_USER}:`))?.split(':')[2] ?? Number.NaN);
+    const uid = Number(
+      passwd
+        .split('\n')
+        .find((l) => l.startsWith(`${CAPTURE_USER}:`))
+        ?.split(':')[2] ?? Number.NaN,
+    );
     const profiles = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('playwright_chromiumdev_profile-'));
     if (Number.isFinite(uid) && profiles.length > 0) {
       const inUse = new Set<string>();
@@ -191,8 +215,11 @@ export async function removeStaleBrowserDirs(): Promise<number> {
 
 export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
   const executablePath = options.executablePath;
-  if (!executablePath) throw new BrowserUnavailable('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH', 'not_found');
+  if (!executablePath)
+    throw new BrowserUnavailable('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH', 'not_found');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // Leftovers of a browser whose process was killed (kill -9 of the server or a worker).
+  await removeStaleBrowserDirs().catch((error: unknown) => options.log.warn({ component: 'capture', err: String(error) }, 'stale browser directories not removed'));
   // Everything this browser writes lives under one directory named after our PID, so a
   // restart after kill -9 finds and removes it (removeStaleBrowserDirs).
   const runtimeDir = await mkdtemp(join(tmpdir(), `rempart-chromium-${process.pid}-`));

@@ -13,7 +13,13 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { type AllowList, type DestinationDecision, decideDestination, normaliseHost, type RefusedAddress } from '../../domain/capture/destination.js';
+import {
+  type AllowList,
+  type DestinationDecision,
+  decideDestination,
+  normaliseHost,
+  type RefusedAddress,
+} from '../../domain/capture/destination.js';
 import { isIpLiteral } from '../../domain/capture/ip-ranges.js';
 
 export type Resolver = (host: string) => Promise<string[]>;
@@ -66,9 +72,20 @@ export interface EgressProxyOptions {
   denyAll?: boolean;
 }
 
-type Decision = (DestinationDecision & { error?: undefined }) | { allowed: false; reason: 'dns_error'; refused: RefusedAddress[]; error: string };
+type Decision =
+  | (DestinationDecision & { error?: undefined })
+  | { allowed: false; reason: 'dns_error'; refused: RefusedAddress[]; error: string };
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'proxy-authenticate', 'te', 'trailer', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'upgrade',
+]);
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -154,7 +171,11 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
   };
 
   const refusalReason = (d: Exclude<Decision, { allowed: true }>): string =>
-    d.reason === 'dns_error' ? `dns: ${d.error}` : d.reason === 'no_address' ? 'no address' : `blocked: ${d.refused.map((r) => `${r.address} (${r.range}${r.via ? ` via ${r.via}` : ''})`).join(', ')}`;
+    d.reason === 'dns_error'
+      ? `dns: ${d.error}`
+      : d.reason === 'no_address'
+        ? 'no address'
+        : `blocked: ${d.refused.map((r) => `${r.address} (${r.range}${r.via ? ` via ${r.via}` : ''})`).join(', ')}`;
 
   const server = http.createServer();
   server.on('connection', (s: net.Socket) => {
@@ -171,7 +192,19 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
       target = new URL(req.url ?? '');
       if (target.protocol !== 'http:') throw new Error('not http');
     } catch {
-      record({ kind: 'http', target: String(req.url), method: req.method ?? 'GET', host: '', port: 0, ip: null, outcome: 'refused', reason: 'not an absolute http URL' }, at);
+      record(
+        {
+          kind: 'http',
+          target: String(req.url),
+          method: req.method ?? 'GET',
+          host: '',
+          port: 0,
+          ip: null,
+          outcome: 'refused',
+          reason: 'not an absolute http URL',
+        },
+        at,
+      );
       res.writeHead(400, { [REFUSED_HEADER]: 'bad-request', 'content-type': 'text/plain' }).end('bad request');
       return;
     }
@@ -181,9 +214,27 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
       if (!d.allowed) {
         const reason = refusalReason(d);
         const kind = d.reason === 'dns_error' ? 'error' : 'refused';
-        record({ kind: 'http', target: target.href, method: req.method ?? 'GET', host, port, ip: null, outcome: kind, reason, refusedAddresses: d.refused, ms: Date.now() - started }, at);
+        record(
+          {
+            kind: 'http',
+            target: target.href,
+            method: req.method ?? 'GET',
+            host,
+            port,
+            ip: null,
+            outcome: kind,
+            reason,
+            refusedAddresses: d.refused,
+            ms: Date.now() - started,
+          },
+          at,
+        );
         const header = kind === 'refused' ? REFUSED_HEADER : PROXY_ERROR_HEADER;
-        res.writeHead(kind === 'refused' ? 403 : 502, { [header]: reason.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'), 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.writeHead(kind === 'refused' ? 403 : 502, {
+          [header]: reason.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'),
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+        });
         res.end(refusalPage(target.href, reason));
         req.resume();
         return;
@@ -193,8 +244,23 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
         socket = await connectPinned(d.addresses, port);
       } catch (error) {
         const reason = `connect: ${(error as Error).message}`;
-        record({ kind: 'http', target: target.href, method: req.method ?? 'GET', host, port, ip: null, outcome: 'error', reason, ms: Date.now() - started }, at);
-        res.writeHead(502, { [PROXY_ERROR_HEADER]: reason.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'), 'content-type': 'text/plain' }).end('unreachable');
+        record(
+          {
+            kind: 'http',
+            target: target.href,
+            method: req.method ?? 'GET',
+            host,
+            port,
+            ip: null,
+            outcome: 'error',
+            reason,
+            ms: Date.now() - started,
+          },
+          at,
+        );
+        res
+          .writeHead(502, { [PROXY_ERROR_HEADER]: reason.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'), 'content-type': 'text/plain' })
+          .end('unreachable');
         req.resume();
         return;
       }
@@ -243,28 +309,79 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
     });
   });
 
-  const tunnel = (kind: 'connect' | 'upgrade', req: http.IncomingMessage, client: Duplex, head: Buffer, host: string, port: number, target: string, prelude?: Buffer) => {
+  const tunnel = (
+    kind: 'connect' | 'upgrade',
+    req: http.IncomingMessage,
+    client: Duplex,
+    head: Buffer,
+    host: string,
+    port: number,
+    target: string,
+    prelude?: Buffer,
+  ) => {
     const started = Date.now();
     const at = new Date(started);
     client.on('error', () => undefined);
     void decide(host).then(async (d) => {
       if (!d.allowed) {
         const reason = refusalReason(d);
-        record({ kind, target, method: req.method ?? 'CONNECT', host, port, ip: null, outcome: d.reason === 'dns_error' ? 'error' : 'refused', reason, refusedAddresses: d.refused, ms: Date.now() - started }, at);
-        client.end(`HTTP/1.1 ${d.reason === 'dns_error' ? '502 Bad Gateway' : '403 Forbidden'}\r\n${REFUSED_HEADER}: ${reason.slice(0, 200).replace(/[^\x20-\x7e]/g, '?')}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+        record(
+          {
+            kind,
+            target,
+            method: req.method ?? 'CONNECT',
+            host,
+            port,
+            ip: null,
+            outcome: d.reason === 'dns_error' ? 'error' : 'refused',
+            reason,
+            refusedAddresses: d.refused,
+            ms: Date.now() - started,
+          },
+          at,
+        );
+        client.end(
+          `HTTP/1.1 ${d.reason === 'dns_error' ? '502 Bad Gateway' : '403 Forbidden'}\r\n${REFUSED_HEADER}: ${reason.slice(0, 200).replace(/[^\x20-\x7e]/g, '?')}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+        );
         return;
       }
       let socket: net.Socket;
       try {
         socket = await connectPinned(d.addresses, port);
       } catch (error) {
-        record({ kind, target, method: req.method ?? 'CONNECT', host, port, ip: null, outcome: 'error', reason: `connect: ${(error as Error).message}`, ms: Date.now() - started }, at);
+        record(
+          {
+            kind,
+            target,
+            method: req.method ?? 'CONNECT',
+            host,
+            port,
+            ip: null,
+            outcome: 'error',
+            reason: `connect: ${(error as Error).message}`,
+            ms: Date.now() - started,
+          },
+          at,
+        );
         client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
         return;
       }
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
-      const rec = record({ kind, target, method: req.method ?? 'CONNECT', host, port, ip: socket.remoteAddress ?? null, outcome: 'ok', bytesIn: 0, bytesOut: 0 }, at);
+      const rec = record(
+        {
+          kind,
+          target,
+          method: req.method ?? 'CONNECT',
+          host,
+          port,
+          ip: socket.remoteAddress ?? null,
+          outcome: 'ok',
+          bytesIn: 0,
+          bytesOut: 0,
+        },
+        at,
+      );
       socket.on('data', (c: Buffer) => {
         rec.bytesIn = (rec.bytesIn ?? 0) + c.length;
       });
@@ -288,7 +405,19 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
   server.on('connect', (req: http.IncomingMessage, client: Duplex, head: Buffer) => {
     const hp = splitHostPort(req.url ?? '', 443);
     if (!hp) {
-      record({ kind: 'connect', target: String(req.url), method: 'CONNECT', host: '', port: 0, ip: null, outcome: 'refused', reason: 'bad authority' }, new Date());
+      record(
+        {
+          kind: 'connect',
+          target: String(req.url),
+          method: 'CONNECT',
+          host: '',
+          port: 0,
+          ip: null,
+          outcome: 'refused',
+          reason: 'bad authority',
+        },
+        new Date(),
+      );
       client.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -302,7 +431,19 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
       target = new URL(req.url ?? '');
       if (target.protocol !== 'http:' && target.protocol !== 'ws:') throw new Error('scheme');
     } catch {
-      record({ kind: 'upgrade', target: String(req.url), method: req.method ?? 'GET', host: '', port: 0, ip: null, outcome: 'refused', reason: 'not an absolute URL' }, new Date());
+      record(
+        {
+          kind: 'upgrade',
+          target: String(req.url),
+          method: req.method ?? 'GET',
+          host: '',
+          port: 0,
+          ip: null,
+          outcome: 'refused',
+          reason: 'not an absolute URL',
+        },
+        new Date(),
+      );
       client.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -328,7 +469,8 @@ export async function startEgressProxy(options: EgressProxyOptions): Promise<Egr
     records,
     pins() {
       const out: Record<string, { allowed: boolean; addresses: string[] }> = {};
-      for (const [host, d] of settled) out[host] = { allowed: d.allowed, addresses: d.allowed ? d.addresses : d.refused.map((r) => r.address) };
+      for (const [host, d] of settled)
+        out[host] = { allowed: d.allowed, addresses: d.allowed ? d.addresses : d.refused.map((r) => r.address) };
       return out;
     },
     async close() {

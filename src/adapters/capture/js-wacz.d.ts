@@ -20,7 +20,9 @@ declare module '@harvard-lil/js-wacz' {
   export class WACZ {
     constructor(options: WACZOptions);
     addPage(url: string, title?: string | null, ts?: string | null): { id: string; url: string };
+    addCDXJ(line: string): void;
     process(verbose?: boolean): Promise<void>;
-    indexWARCPool: { destroy(): Promise<void> } | null;
+    initWorkerPool: () => void;
+    sha256: (file: string | Uint8Array) => Promise<string>;
   }
 }

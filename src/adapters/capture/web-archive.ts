@@ -3,11 +3,12 @@
 // with warcio (SHA-256 block and payload digests, the address the proxy really connected to in
 // WARC-IP-Address), then packaged by @harvard-lil/js-wacz (CDXJ index, pages.jsonl,
 // datapackage.json with each file's hash). ReplayWeb.page opens the result.
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { basename } from 'node:path';
 import { once } from 'node:events';
 import { WACZ } from '@harvard-lil/js-wacz';
-import { WARCRecord, WARCSerializer } from 'warcio';
+import { CDXIndexer, WARCRecord, WARCSerializer } from 'warcio';
 import { archivedResponseHeaders, requestLine } from '../../domain/capture/capture-report.js';
 
 export interface RecordedExchange {
@@ -30,13 +31,20 @@ async function* once_(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
-export async function writeWarc(path: string, exchanges: readonly RecordedExchange[], info: { software: string; browser: string }): Promise<number> {
+export async function writeWarc(
+  path: string,
+  exchanges: readonly RecordedExchange[],
+  info: { software: string; browser: string },
+): Promise<number> {
   const out = createWriteStream(path);
   const write = async (bytes: Uint8Array) => {
     if (!out.write(bytes)) await once(out, 'drain');
   };
   const digest = { algo: 'sha-256' as const, prefix: 'sha256:', base32: false };
-  const warcinfo = WARCRecord.createWARCInfo({ filename: 'capture.warc.gz', warcVersion: WARC_VERSION }, { software: info.software, 'http-header-user-agent': info.browser, format: 'WARC File Format 1.1' });
+  const warcinfo = WARCRecord.createWARCInfo(
+    { filename: 'capture.warc.gz', warcVersion: WARC_VERSION },
+    { software: info.software, 'http-header-user-agent': info.browser, format: 'WARC File Format 1.1' },
+  );
   await write(await WARCSerializer.serialize(warcinfo, { gzip: true, digest }));
   let count = 0;
   for (const x of exchanges) {
@@ -82,8 +90,29 @@ export async function writeWarc(path: string, exchanges: readonly RecordedExchan
 
 const quiet = { trace() {}, info() {}, warn() {}, error() {} };
 
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** CDXJ lines of a WARC, as js-wacz's own indexer makes them (same warcio indexer). */
+async function cdxjOf(warcPath: string): Promise<string[]> {
+  const indexer = new CDXIndexer({});
+  const lines: string[] = [];
+  for await (const cdx of indexer.iterIndex([{ reader: createReadStream(warcPath), filename: basename(warcPath) }])) {
+    const line = indexer.serializeCDXJ(cdx);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
 /** Packages one WARC into a WACZ whose pages.jsonl lists the captured page. */
-export async function writeWacz(input: { warcPath: string; waczPath: string; page: { url: string; title: string | null; ts: Date } }): Promise<void> {
+export async function writeWacz(input: {
+  warcPath: string;
+  waczPath: string;
+  page: { url: string; title: string | null; ts: Date };
+}): Promise<void> {
   const wacz = new WACZ({
     input: input.warcPath,
     output: input.waczPath,
@@ -94,10 +123,13 @@ export async function writeWacz(input: { warcPath: string; waczPath: string; pag
     log: quiet,
   });
   wacz.addPage(input.page.url, input.page.title, input.page.ts.toISOString());
-  try {
-    await wacz.process(false);
-  } finally {
-    // js-wacz starts a worker pool per archive and never stops it.
-    await wacz.indexWARCPool?.destroy().catch(() => undefined);
-  }
+  // The index is built here, in-process: js-wacz would otherwise start (and never stop) a pool
+  // of worker threads for every archive, which costs about a second per capture.
+  for (const line of await cdxjOf(input.warcPath)) wacz.addCDXJ(line);
+  wacz.initWorkerPool = () => undefined;
+  // js-wacz 0.1.6 hashes a file both through pipe() and a 'data' listener, so the WARC's hash in
+  // datapackage.json is wrong; the archive's integrity claims must hold, so hash it right.
+  wacz.sha256 = async (file: string | Uint8Array) =>
+    `sha256:${typeof file === 'string' ? await sha256File(file) : createHash('sha256').update(file).digest('hex')}`;
+  await wacz.process(false);
 }

@@ -1,6 +1,7 @@
 // Queries on cases, their roles, participants, grants, locations and the access log.
 import { sql } from 'kysely';
 import type { Queryable } from './database.js';
+import { recogniseProviderId } from './providers.js';
 
 export async function nextCaseSequence(db: Queryable, organisationId: string, year: number): Promise<number> {
   const r = await sql<{ last_value: number }>`
@@ -98,7 +99,8 @@ export async function listLocations(db: Queryable, caseId: string) {
 export async function insertLocation(db: Queryable, l: { caseId: string; url: string; host: string; createdBy: string | null; at: Date }) {
   return db
     .insertInto('locations')
-    .values({ case_id: l.caseId, url: l.url, host: l.host, created_by: l.createdBy, created_at: l.at, first_seen_at: l.at })
+    // The provider, recognised from the URL by the directory (Takedown issue; null until it is loaded).
+    .values({ case_id: l.caseId, url: l.url, host: l.host, provider_id: await recogniseProviderId(db, l.url), created_by: l.createdBy, created_at: l.at, first_seen_at: l.at })
     .onConflict((oc) => oc.columns(['case_id', 'url']).doNothing())
     .returning(['id', 'url'])
     .executeTakeFirst();

@@ -27,15 +27,33 @@ export async function listCaseEvidence(db: Queryable, caseId: string): Promise<E
 }
 
 export async function listSealedCaseEvidence(db: Queryable, caseId: string): Promise<EvidenceRow[]> {
-  return db.selectFrom('evidence').selectAll().where('case_id', '=', caseId).where('status', '=', 'sealed').orderBy('sealed_at').orderBy('id').execute();
+  return db
+    .selectFrom('evidence')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'sealed')
+    .orderBy('sealed_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function listArtefacts(db: Queryable, evidenceIds: readonly string[]): Promise<ArtefactRow[]> {
   if (evidenceIds.length === 0) return [];
-  return db.selectFrom('artefacts').selectAll().where('evidence_id', 'in', evidenceIds).orderBy('evidence_id').orderBy('kind').orderBy('ordinal').execute();
+  return db
+    .selectFrom('artefacts')
+    .selectAll()
+    .where('evidence_id', 'in', evidenceIds)
+    .orderBy('evidence_id')
+    .orderBy('kind')
+    .orderBy('ordinal')
+    .execute();
 }
 
-export async function findArtefact(db: Queryable, organisationId: string, artefactId: string): Promise<{ artefact: ArtefactRow; caseId: string } | undefined> {
+export async function findArtefact(
+  db: Queryable,
+  organisationId: string,
+  artefactId: string,
+): Promise<{ artefact: ArtefactRow; caseId: string } | undefined> {
   const row = await db
     .selectFrom('artefacts')
     .innerJoin('evidence', 'evidence.id', 'artefacts.evidence_id')
@@ -51,7 +69,14 @@ export async function findArtefact(db: Queryable, organisationId: string, artefa
 }
 
 export async function findPrimaryArtefact(db: Queryable, evidenceId: string, kind: ArtefactRow['kind']): Promise<ArtefactRow | undefined> {
-  return db.selectFrom('artefacts').selectAll().where('evidence_id', '=', evidenceId).where('kind', '=', kind).orderBy('ordinal').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('artefacts')
+    .selectAll()
+    .where('evidence_id', '=', evidenceId)
+    .where('kind', '=', kind)
+    .orderBy('ordinal')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function findLocationIdByUrl(db: Queryable, caseId: string, url: string): Promise<string | null> {
@@ -67,10 +92,19 @@ export async function sealedEvidencePage(db: Queryable, afterId: string | null, 
 }
 
 /** The 'evidence.sealed' ledger entries of some cases: evidence id → (seq, manifest hash). */
-export async function sealedLedgerEntries(db: Queryable, caseIds: readonly string[]): Promise<Map<string, { seq: number; manifestSha256: unknown }>> {
+export async function sealedLedgerEntries(
+  db: Queryable,
+  caseIds: readonly string[],
+): Promise<Map<string, { seq: number; manifestSha256: unknown }>> {
   const out = new Map<string, { seq: number; manifestSha256: unknown }>();
   if (caseIds.length === 0) return out;
-  const rows = await db.selectFrom('ledger_entries').select(['seq', 'body']).where('case_id', 'in', caseIds).where('action', '=', 'evidence.sealed').orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['seq', 'body'])
+    .where('case_id', 'in', caseIds)
+    .where('action', '=', 'evidence.sealed')
+    .orderBy('seq')
+    .execute();
   for (const row of rows) {
     const body = row.body as { subject?: { type?: string; id?: string } | null; data?: { manifestSha256?: unknown } };
     if (body.subject?.type === 'evidence' && typeof body.subject.id === 'string') {
@@ -89,7 +123,12 @@ export async function blobPage(db: Queryable, afterSha: string | null, limit: nu
 
 /** The artefacts whose bytes are a blob (to name the evidence and kind of a bad blob). */
 export async function artefactsOfBlob(db: Queryable, sha256: string) {
-  return db.selectFrom('artefacts').select(['id', 'evidence_id', 'kind', 'size']).where('sha256', '=', sha256).orderBy('evidence_id').execute();
+  return db
+    .selectFrom('artefacts')
+    .select(['id', 'evidence_id', 'kind', 'size'])
+    .where('sha256', '=', sha256)
+    .orderBy('evidence_id')
+    .execute();
 }
 
 export async function ledgerHead(db: Queryable): Promise<{ seq: number; hash: string } | undefined> {

@@ -64,7 +64,11 @@ export async function insertLocationCheck(
     .executeTakeFirstOrThrow();
 }
 
-export async function setLocationCheckState(db: Queryable, id: string, set: { status: CheckOutcome; lastCheckedAt: Date; nextCheckAt: Date | null; backoff: number }): Promise<void> {
+export async function setLocationCheckState(
+  db: Queryable,
+  id: string,
+  set: { status: CheckOutcome; lastCheckedAt: Date; nextCheckAt: Date | null; backoff: number },
+): Promise<void> {
   await db
     .updateTable('locations')
     .set({ status: set.status, last_checked_at: set.lastCheckedAt, next_check_at: set.nextCheckAt, check_backoff: set.backoff })
@@ -77,11 +81,17 @@ export async function setLocationNextCheck(db: Queryable, id: string, at: Date |
 }
 
 export async function listLocationChecks(db: Queryable, locationId: string, limit: number) {
-  return db.selectFrom('location_checks').selectAll().where('location_id', '=', locationId).orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+  return db.selectFrom('location_checks').selectAll().where('location_id', '=', locationId).orderBy('seq', 'desc').limit(limit).execute();
 }
 
 export async function latestLocationCheck(db: Queryable, locationId: string) {
-  return db.selectFrom('location_checks').selectAll().where('location_id', '=', locationId).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('location_checks')
+    .selectAll()
+    .where('location_id', '=', locationId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The HTML artefact of the location's latest sealed capture (by location, else by its URL). */

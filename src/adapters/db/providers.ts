@@ -1,5 +1,7 @@
 // Queries on the provider directory and help organisations (installation-wide).
 import { sql } from 'kysely';
+import { effectiveProvider } from '../../domain/takedowns/directory.js';
+import { buildProviderIndex, recogniseProvider } from '../../domain/takedowns/recognise.js';
 import type { Queryable } from './database.js';
 
 export async function listProviderRows(db: Queryable) {
@@ -17,6 +19,16 @@ export async function lockProviderRow(db: Queryable, id: string) {
 /** The domains of every provider, for recognising a URL (seed data with local edits laid over). */
 export async function listProviderDomains(db: Queryable) {
   return db.selectFrom('providers').select(['id', 'data', 'overrides']).execute();
+}
+
+/**
+ * The provider of a URL by the directory's domains ('web_host' for an unknown host), or null
+ * while the directory is empty (src/app/takedowns/directory-store.ts fills those later).
+ */
+export async function recogniseProviderId(db: Queryable, url: string): Promise<string | null> {
+  const rows = await listProviderDomains(db);
+  if (rows.length === 0) return null;
+  return recogniseProvider(url, buildProviderIndex(rows.map((r) => effectiveProvider(r.id, r.data, r.overrides ?? {})))).providerId;
 }
 
 export async function listHelpOrganisationRows(db: Queryable) {

@@ -88,6 +88,7 @@ export type TakedownFollowupKindColumn = 'note' | 'reminder_sent' | 'provider_re
 
 export interface TakedownFollowupsTable {
   id: Generated<string>;
+  seq: ColumnType<string, never, never>;
   request_id: string;
   kind: TakedownFollowupKindColumn;
   note: string | null;

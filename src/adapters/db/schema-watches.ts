@@ -1,17 +1,15 @@
 // Row types of the Watches and re-check tables (migrations/0008_watches.sql), for Kysely.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { CheckOutcome } from '../../domain/rechecks/classify.js';
+import type { SearchProviderId, WatchQuery } from '../../domain/watches/watch-rules.js';
 import type { LocationsTable } from './schema-cases.js';
+
+export type { CheckOutcome, SearchProviderId };
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T extends object> = JSONColumnType<T, string, string>;
 
-export type WatchQueryKind = 'name' | 'handle' | 'phrase';
-export interface StoredWatchQuery {
-  text: string;
-  kind: WatchQueryKind;
-}
-
-export type SearchProviderId = 'searxng' | 'brave';
+export type StoredWatchQuery = WatchQuery;
 
 export interface StoredProviderError {
   provider: SearchProviderId;
@@ -41,6 +39,7 @@ export interface WatchesTable {
 
 export interface WatchRunsTable {
   id: Generated<string>;
+  seq: ColumnType<string, never, never>;
   watch_id: string;
   case_id: string;
   trigger: 'schedule' | 'manual';
@@ -73,8 +72,6 @@ export interface WatchResultsTable {
   decided_at: Timestamp | null;
 }
 
-export type CheckOutcome = 'online' | 'removed' | 'unknown';
-
 export interface StoredCheckEvidence {
   v: 1;
   bodySha256: string | null;
@@ -88,6 +85,7 @@ export interface StoredCheckEvidence {
 
 export interface LocationChecksTable {
   id: Generated<string>;
+  seq: ColumnType<string, never, never>;
   location_id: string;
   case_id: string;
   at: Timestamp;

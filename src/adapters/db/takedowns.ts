@@ -115,12 +115,16 @@ export async function listFollowups(db: Queryable, requestId: string) {
     ])
     .where('takedown_followups.request_id', '=', requestId)
     .orderBy('takedown_followups.at')
-    .orderBy('takedown_followups.id')
+    .orderBy('takedown_followups.seq')
     .execute();
 }
 
 export async function reminderDaysOf(db: Queryable, organisationId: string): Promise<number> {
-  const r = await db.selectFrom('takedown_settings').select('reminder_days').where('organisation_id', '=', organisationId).executeTakeFirst();
+  const r = await db
+    .selectFrom('takedown_settings')
+    .select('reminder_days')
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
   return r?.reminder_days ?? 7;
 }
 
@@ -189,7 +193,14 @@ export async function insertAbuseLookup(
 ) {
   return db
     .insertInto('abuse_contact_lookups')
-    .values({ case_id: row.caseId, location_id: row.locationId, domain: row.domain, result: JSON.stringify(row.result), looked_up_by: row.by, looked_up_at: row.at })
+    .values({
+      case_id: row.caseId,
+      location_id: row.locationId,
+      domain: row.domain,
+      result: JSON.stringify(row.result),
+      looked_up_by: row.by,
+      looked_up_at: row.at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -207,10 +218,22 @@ export async function latestAbuseLookups(db: Queryable, locationIds: readonly st
 }
 
 export async function listRecoveryProviders(db: Queryable, caseId: string) {
-  return db.selectFrom('account_recovery_providers').selectAll().where('case_id', '=', caseId).orderBy('added_at').orderBy('provider_id').execute();
+  return db
+    .selectFrom('account_recovery_providers')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('added_at')
+    .orderBy('provider_id')
+    .execute();
 }
 
-export async function addRecoveryProvider(db: Queryable, caseId: string, providerId: string, by: string | null, at: Date): Promise<boolean> {
+export async function addRecoveryProvider(
+  db: Queryable,
+  caseId: string,
+  providerId: string,
+  by: string | null,
+  at: Date,
+): Promise<boolean> {
   const r = await db
     .insertInto('account_recovery_providers')
     .values({ case_id: caseId, provider_id: providerId, added_by: by, added_at: at })
@@ -243,6 +266,8 @@ export async function upsertRecoveryCheck(
   await db
     .insertInto('account_recovery_checks')
     .values({ case_id: row.caseId, provider_id: row.providerId, step: row.step, done: row.done, note: row.note, by: row.by, at: row.at })
-    .onConflict((oc) => oc.columns(['case_id', 'provider_id', 'step']).doUpdateSet({ done: row.done, note: row.note, by: row.by, at: row.at }))
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'provider_id', 'step']).doUpdateSet({ done: row.done, note: row.note, by: row.by, at: row.at }),
+    )
     .execute();
 }

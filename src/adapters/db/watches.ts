@@ -5,7 +5,16 @@ import type { StoredProviderError, StoredWatchQuery, WatchResultStatus } from '.
 
 export async function insertWatch(
   db: Queryable,
-  w: { caseId: string; queries: StoredWatchQuery[]; sites: string[]; providers: string[]; intervalHours: number; createdBy: string; at: Date; nextRunAt: Date },
+  w: {
+    caseId: string;
+    queries: StoredWatchQuery[];
+    sites: string[];
+    providers: string[];
+    intervalHours: number;
+    createdBy: string;
+    at: Date;
+    nextRunAt: Date;
+  },
 ) {
   return db
     .insertInto('watches')
@@ -39,7 +48,17 @@ export async function listCaseWatches(db: Queryable, caseId: string) {
 export async function updateWatchRow(
   db: Queryable,
   id: string,
-  set: Partial<{ queries: string; sites: string[]; providers: string[]; interval_hours: number; active: boolean; next_run_at: Date | null; last_run_at: Date; last_error: string; updated_at: Date }>,
+  set: Partial<{
+    queries: string;
+    sites: string[];
+    providers: string[];
+    interval_hours: number;
+    active: boolean;
+    next_run_at: Date | null;
+    last_run_at: Date;
+    last_error: string;
+    updated_at: Date;
+  }>,
 ) {
   return db
     .updateTable('watches')
@@ -82,11 +101,25 @@ export async function insertWatchRun(db: Queryable, r: { watchId: string; caseId
 export async function finishWatchRun(
   db: Queryable,
   id: string,
-  r: { status: 'ok' | 'partial' | 'failed'; at: Date; requests: number; resultCount: number; newCount: number; errors: StoredProviderError[] },
+  r: {
+    status: 'ok' | 'partial' | 'failed';
+    at: Date;
+    requests: number;
+    resultCount: number;
+    newCount: number;
+    errors: StoredProviderError[];
+  },
 ): Promise<void> {
   await db
     .updateTable('watch_runs')
-    .set({ status: r.status, finished_at: r.at, requests: r.requests, result_count: r.resultCount, new_count: r.newCount, errors: JSON.stringify(r.errors) })
+    .set({
+      status: r.status,
+      finished_at: r.at,
+      requests: r.requests,
+      result_count: r.resultCount,
+      new_count: r.newCount,
+      errors: JSON.stringify(r.errors),
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -99,7 +132,7 @@ export async function lastRunsOf(db: Queryable, watchIds: readonly string[]) {
     .distinctOn('watch_id')
     .where('watch_id', 'in', watchIds)
     .orderBy('watch_id')
-    .orderBy('started_at', 'desc')
+    .orderBy('seq', 'desc')
     .execute();
 }
 
@@ -145,7 +178,11 @@ export async function insertWatchResult(
     .executeTakeFirst();
 }
 
-export async function touchWatchResult(db: Queryable, id: string, set: { providers: string[]; at: Date; title: string | null; snippet: string | null }): Promise<void> {
+export async function touchWatchResult(
+  db: Queryable,
+  id: string,
+  set: { providers: string[]; at: Date; title: string | null; snippet: string | null },
+): Promise<void> {
   await db
     .updateTable('watch_results')
     .set({
@@ -172,7 +209,11 @@ export async function findWatchResult(db: Queryable, id: string) {
   return db.selectFrom('watch_results').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function decideWatchResult(db: Queryable, id: string, set: { status: WatchResultStatus; locationId: string | null; by: string; at: Date }) {
+export async function decideWatchResult(
+  db: Queryable,
+  id: string,
+  set: { status: WatchResultStatus; locationId: string | null; by: string; at: Date },
+) {
   return db
     .updateTable('watch_results')
     .set({ status: set.status, location_id: set.locationId, decided_by: set.by, decided_at: set.at })

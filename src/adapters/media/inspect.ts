@@ -82,9 +82,17 @@ export interface ImageFacts {
 export async function readImageFacts(path: string): Promise<ImageFacts> {
   const facts: ImageFacts = {};
   try {
-    const raw = (await exifr.parse(path, { tiff: true, exif: true, gps: true, xmp: false, icc: false, iptc: false, reviveValues: false, translateValues: false, mergeOutput: true })) as
-      | Record<string, unknown>
-      | undefined;
+    const raw = (await exifr.parse(path, {
+      tiff: true,
+      exif: true,
+      gps: true,
+      xmp: false,
+      icc: false,
+      iptc: false,
+      reviveValues: false,
+      translateValues: false,
+      mergeOutput: true,
+    })) as Record<string, unknown> | undefined;
     if (raw) {
       const picked: Record<string, unknown> = {};
       for (const key of EXIF_PICK) if (raw[key] !== undefined) picked[key] = raw[key];

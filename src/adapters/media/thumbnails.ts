@@ -103,7 +103,9 @@ async function viaTool(generator: 'pdftoppm' | 'ffmpeg', frame: string, dir: str
 async function fromPdf(input: string, dir: string): Promise<Thumbnail | undefined> {
   const prefix = tempPath(dir, '');
   // -singlefile writes <prefix>.jpg; the page is rendered twice the width, then scaled down.
-  return viaTool('pdftoppm', `${prefix}.jpg`, dir, [['-f', '1', '-l', '1', '-singlefile', '-scale-to-x', String(THUMBNAIL_WIDTH * 2), '-scale-to-y', '-1', '-jpeg', input, prefix]]);
+  return viaTool('pdftoppm', `${prefix}.jpg`, dir, [
+    ['-f', '1', '-l', '1', '-singlefile', '-scale-to-x', String(THUMBNAIL_WIDTH * 2), '-scale-to-y', '-1', '-jpeg', input, prefix],
+  ]);
 }
 
 async function fromVideo(input: string, dir: string): Promise<Thumbnail | undefined> {
@@ -111,7 +113,10 @@ async function fromVideo(input: string, dir: string): Promise<Thumbnail | undefi
   const base = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
   const grab = ['-i', input, '-frames:v', '1', '-an', '-sn', '-vf', `scale=${THUMBNAIL_WIDTH * 2}:-2`, '-f', 'image2', frame];
   // One second in (past a black first frame), or the very first frame of a short clip.
-  const thumb = await viaTool('ffmpeg', frame, dir, [[...base, '-ss', '1', ...grab], [...base, ...grab]]);
+  const thumb = await viaTool('ffmpeg', frame, dir, [
+    [...base, '-ss', '1', ...grab],
+    [...base, ...grab],
+  ]);
   return thumb;
 }
 

@@ -37,7 +37,15 @@ export function readVcard(vcardArray: unknown): { name: string | null; org: stri
     const p = asArray(prop);
     const name = typeof p[0] === 'string' ? p[0].toLowerCase() : '';
     const value = p[3];
-    const text = typeof value === 'string' ? value.trim() : Array.isArray(value) ? value.filter((x) => typeof x === 'string').join(' ').trim() : '';
+    const text =
+      typeof value === 'string'
+        ? value.trim()
+        : Array.isArray(value)
+          ? value
+              .filter((x) => typeof x === 'string')
+              .join(' ')
+              .trim()
+          : '';
     if (!text) continue;
     if (name === 'fn' && !out.name) out.name = text;
     else if (name === 'org' && !out.org) out.org = text;
@@ -48,7 +56,9 @@ export function readVcard(vcardArray: unknown): { name: string | null; org: stri
 }
 
 function rolesOf(e: RdapEntity): string[] {
-  return asArray(e.roles).filter((r): r is string => typeof r === 'string').map((r) => r.toLowerCase());
+  return asArray(e.roles)
+    .filter((r): r is string => typeof r === 'string')
+    .map((r) => r.toLowerCase());
 }
 
 function walk(entities: unknown, visit: (e: RdapEntity, parentRoles: string[]) => void, parentRoles: string[] = [], depth = 0): void {
@@ -66,12 +76,19 @@ export function parseRdapObject(json: unknown): { holder: string | null; objectN
   const obj = (json && typeof json === 'object' ? json : {}) as RdapObject;
   const abuse: AbuseContact[] = [];
   let holder: string | null = null;
+  // An abuse entity directly on the object is the network's (IP) or the domain's own desk.
+  const own = obj.objectClassName === 'ip network' || obj.objectClassName === 'autnum' ? 'network' : 'domain';
   walk(obj.entities, (e, parentRoles) => {
     const roles = rolesOf(e);
     const card = readVcard(e.vcardArray);
     if (!holder && (roles.includes('registrar') || roles.includes('registrant'))) holder = card.org ?? card.name;
     if (roles.includes('abuse') && (card.emails.length > 0 || card.phones.length > 0)) {
-      abuse.push({ of: parentRoles.includes('registrar') ? 'registrar' : parentRoles[0] ?? roles.find((r) => r !== 'abuse') ?? 'object', name: card.name, emails: card.emails, phones: card.phones });
+      abuse.push({
+        of: parentRoles.includes('registrar') ? 'registrar' : (parentRoles[0] ?? own),
+        name: card.name,
+        emails: card.emails,
+        phones: card.phones,
+      });
     }
   });
   const objectName =
@@ -91,7 +108,13 @@ function relatedRdapLinks(json: unknown, self: string): string[] {
   const collect = (raw: unknown) => {
     for (const l of asArray(raw)) {
       const link = l as { rel?: unknown; href?: unknown; type?: unknown };
-      if (link.rel === 'related' && typeof link.href === 'string' && link.href !== self && (link.type === undefined || link.type === 'application/rdap+json')) links.push(link.href);
+      if (
+        link.rel === 'related' &&
+        typeof link.href === 'string' &&
+        link.href !== self &&
+        (link.type === undefined || link.type === 'application/rdap+json')
+      )
+        links.push(link.href);
     }
   };
   collect(obj.links);
@@ -122,7 +145,11 @@ export function createRdapClient(options: { baseUrl: string; timeoutMs?: number;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function get(url: string): Promise<{ status: number; json: unknown; finalUrl: string }> {
-    const res = await doFetch(url, { headers: { accept: 'application/rdap+json, application/json' }, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await doFetch(url, {
+      headers: { accept: 'application/rdap+json, application/json' },
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const json = res.status === 200 ? await readJson(res) : null;
     if (res.status !== 200) await res.body?.cancel();
     return { status: res.status, json, finalUrl: res.url || url };
@@ -132,8 +159,19 @@ export function createRdapClient(options: { baseUrl: string; timeoutMs?: number;
     const url = `${options.baseUrl}/${kind}/${encodeURIComponent(query)}`;
     try {
       const first = await get(url);
-      if (first.status === 404) return { kind, query, status: 'not_found', source: first.finalUrl, holder: null, objectName: null, abuse: [] };
-      if (first.status !== 200) return { kind, query, status: 'error', source: first.finalUrl, holder: null, objectName: null, abuse: [], detail: `HTTP ${first.status}` };
+      if (first.status === 404)
+        return { kind, query, status: 'not_found', source: first.finalUrl, holder: null, objectName: null, abuse: [] };
+      if (first.status !== 200)
+        return {
+          kind,
+          query,
+          status: 'error',
+          source: first.finalUrl,
+          holder: null,
+          objectName: null,
+          abuse: [],
+          detail: `HTTP ${first.status}`,
+        };
       const parsed = parseRdapObject(first.json);
       let abuse = parsed.abuse;
       let holder = parsed.holder;
@@ -153,7 +191,16 @@ export function createRdapClient(options: { baseUrl: string; timeoutMs?: number;
       }
       return { kind, query, status: 'ok', source: first.finalUrl, holder, objectName: parsed.objectName, abuse };
     } catch (error) {
-      return { kind, query, status: 'error', source: url, holder: null, objectName: null, abuse: [], detail: (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable' };
+      return {
+        kind,
+        query,
+        status: 'error',
+        source: url,
+        holder: null,
+        objectName: null,
+        abuse: [],
+        detail: (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable',
+      };
     }
   }
 

@@ -113,11 +113,18 @@ export function createPinnedFetcher(options: PinnedFetcherOptions): PageFetcher 
       const timer = setTimeout(() => controller.abort(), options.timeoutMs);
       const redirects: string[] = [];
       let current = startUrl;
-      const failed = (reason: Extract<PageFetchOutcome, { kind: 'failed' }>['reason'], detail: string): PageFetchOutcome => ({ kind: 'failed', reason, url: current, redirects: [...redirects], detail: detail.slice(0, 300) });
+      const failed = (reason: Extract<PageFetchOutcome, { kind: 'failed' }>['reason'], detail: string): PageFetchOutcome => ({
+        kind: 'failed',
+        reason,
+        url: current,
+        redirects: [...redirects],
+        detail: detail.slice(0, 300),
+      });
       try {
         for (;;) {
           const checked = checkCaptureUrl(current);
-          if (!checked.ok) return failed(checked.reason === 'invalid_url' ? 'invalid_url' : 'destination_blocked', `${checked.reason}: ${checked.detail}`);
+          if (!checked.ok)
+            return failed(checked.reason === 'invalid_url' ? 'invalid_url' : 'destination_blocked', `${checked.reason}: ${checked.detail}`);
           let addresses: string[];
           try {
             addresses = isIpLiteral(checked.host) ? [checked.host] : await resolve(checked.host);
@@ -126,7 +133,10 @@ export function createPinnedFetcher(options: PinnedFetcherOptions): PageFetcher 
           }
           const decision = decideDestination(checked.host, addresses, options.allow);
           if (!decision.allowed) {
-            return failed('destination_blocked', decision.reason === 'no_address' ? 'no address' : decision.refused.map((r) => `${r.address} (${r.range})`).join(', '));
+            return failed(
+              'destination_blocked',
+              decision.reason === 'no_address' ? 'no address' : decision.refused.map((r) => `${r.address} (${r.range})`).join(', '),
+            );
           }
           let hop: Hop | undefined;
           let used = '';
@@ -161,7 +171,17 @@ export function createPinnedFetcher(options: PinnedFetcherOptions): PageFetcher 
           }
           const { body, truncated } = await readBody(hop, maxBytes);
           const type = hop.headers['content-type'];
-          return { kind: 'response', status: hop.status, finalUrl: current, redirects, contentType: typeof type === 'string' ? type : null, body, sha256: createHash('sha256').update(body).digest('hex'), truncated, address: used };
+          return {
+            kind: 'response',
+            status: hop.status,
+            finalUrl: current,
+            redirects,
+            contentType: typeof type === 'string' ? type : null,
+            body,
+            sha256: createHash('sha256').update(body).digest('hex'),
+            truncated,
+            address: used,
+          };
         }
       } catch (error) {
         if (controller.signal.aborted) return failed('timeout', `no answer within ${options.timeoutMs} ms`);

@@ -38,21 +38,32 @@ export interface BraveOptions {
   timeoutMs?: number;
   fetch?: Fetch;
   now?: () => Date;
+  /** Pause between two requests of this adapter (the free plan allows one per second). */
+  minIntervalMs?: number;
 }
 
 /** Brave wraps matched words in <strong>; the snippet is stored as text. */
 function stripTags(text: string | null | undefined): string | null {
   if (!text) return null;
-  return text.replace(/<[^>]*>/g, '').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 export function createBraveProvider(options: BraveOptions): SearchProvider {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const now = options.now ?? (() => new Date());
+  const minIntervalMs = options.minIntervalMs ?? 1100;
+  let lastRequestAt = 0;
   return {
     id: 'brave',
     async search(query: string): Promise<SearchOutcome> {
+      const wait = lastRequestAt + minIntervalMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      lastRequestAt = Date.now();
       const url = new URL(options.url);
       url.searchParams.set('q', query);
       url.searchParams.set('count', String(BRAVE_RESULTS_PER_REQUEST));
@@ -67,7 +78,10 @@ export function createBraveProvider(options: BraveOptions): SearchProvider {
       }
       const parsed = braveResponse.safeParse(parseJson(res.text));
       if (!parsed.success) return failure('bad_response', res.status, 'not a Brave Search JSON answer');
-      return { ok: true, hits: (parsed.data.web?.results ?? []).map((r) => ({ url: r.url, title: stripTags(r.title), snippet: stripTags(r.description) })) };
+      return {
+        ok: true,
+        hits: (parsed.data.web?.results ?? []).map((r) => ({ url: r.url, title: stripTags(r.title), snippet: stripTags(r.description) })),
+      };
     },
   };
 }

@@ -11,7 +11,12 @@ export interface FetchedJson {
   text: string;
 }
 
-export async function getText(doFetch: Fetch, url: string, headers: Record<string, string>, timeoutMs: number): Promise<FetchedJson | { failed: 'timeout' | 'network_error'; detail: string }> {
+export async function getText(
+  doFetch: Fetch,
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<FetchedJson | { failed: 'timeout' | 'network_error'; detail: string }> {
   try {
     const res = await doFetch(url, { method: 'GET', headers, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
     return { status: res.status, headers: res.headers, text: await res.text() };
@@ -23,7 +28,12 @@ export async function getText(doFetch: Fetch, url: string, headers: Record<strin
   }
 }
 
-export function failure(code: SearchErrorCode, httpStatus: number | null, detail: string, retryAfterSeconds: number | null = null): SearchOutcome {
+export function failure(
+  code: SearchErrorCode,
+  httpStatus: number | null,
+  detail: string,
+  retryAfterSeconds: number | null = null,
+): SearchOutcome {
   return { ok: false, code, httpStatus, retryAfterSeconds, detail: detail.slice(0, 300) };
 }
 
@@ -31,7 +41,11 @@ export function failure(code: SearchErrorCode, httpStatus: number | null, detail
 export function httpFailure(res: FetchedJson, authStatuses: readonly number[], detail: string, now: Date): SearchOutcome {
   if (res.status === 429) {
     const seconds = rateLimitDelaySeconds(
-      { retryAfter: res.headers.get('retry-after'), reset: res.headers.get('x-ratelimit-reset'), remaining: res.headers.get('x-ratelimit-remaining') },
+      {
+        retryAfter: res.headers.get('retry-after'),
+        reset: res.headers.get('x-ratelimit-reset'),
+        remaining: res.headers.get('x-ratelimit-remaining'),
+      },
       now,
     );
     return failure('rate_limited', 429, detail, seconds);

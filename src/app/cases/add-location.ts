@@ -27,7 +27,8 @@ export async function addLocation(
     const url = input.body.url;
     const loc = await insertLocation(tx, { caseId: row.id, url, host: hostOf(url), createdBy: input.actor.userId, at: now });
     if (!loc) throw new DomainError('conflict', { messageKey: 'capture.error.location_exists' });
-    if (input.body.authorHandle) await tx.updateTable('locations').set({ author_handle: input.body.authorHandle }).where('id', '=', loc.id).execute();
+    if (input.body.authorHandle)
+      await tx.updateTable('locations').set({ author_handle: input.body.authorHandle }).where('id', '=', loc.id).execute();
     await appendLedger(tx, {
       action: 'location.added',
       at: now,

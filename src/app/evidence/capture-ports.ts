@@ -23,7 +23,13 @@ export interface CaptureOutput {
   mainDocumentRefused: boolean;
 }
 
-export type CaptureErrorCode = 'destination_blocked' | 'unreachable' | 'navigation_timeout' | 'capture_timeout' | 'browser_unavailable' | 'capture_error';
+export type CaptureErrorCode =
+  | 'destination_blocked'
+  | 'unreachable'
+  | 'navigation_timeout'
+  | 'capture_timeout'
+  | 'browser_unavailable'
+  | 'capture_error';
 
 /** A capture that produced nothing worth sealing. `retryable`: worth another attempt. */
 export class CaptureError extends Error {
@@ -37,7 +43,9 @@ export class CaptureError extends Error {
   }
 }
 
-export type DestinationCheck = { ok: true } | { ok: false; reason: 'invalid_url' | 'scheme' | 'credentials' | 'blocked_address'; detail: string };
+export type DestinationCheck =
+  | { ok: true }
+  | { ok: false; reason: 'invalid_url' | 'scheme' | 'credentials' | 'blocked_address'; detail: string };
 
 export interface BrowserStatus {
   found: boolean;

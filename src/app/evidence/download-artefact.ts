@@ -20,8 +20,16 @@ export interface ArtefactDownload {
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'blobs'>;
 
-async function serve(ctx: Ctx, actor: Principal, artefact: ArtefactRow, organisationId: string, caseId: string, inline: boolean): Promise<ArtefactDownload> {
-  if (inline && !mayServeInline(artefact.kind, artefact.media_type)) throw new DomainError('invalid_input', { fields: [{ path: 'inline', message: 'field.invalid_value' }] });
+async function serve(
+  ctx: Ctx,
+  actor: Principal,
+  artefact: ArtefactRow,
+  organisationId: string,
+  caseId: string,
+  inline: boolean,
+): Promise<ArtefactDownload> {
+  if (inline && !mayServeInline(artefact.kind, artefact.media_type))
+    throw new DomainError('invalid_input', { fields: [{ path: 'inline', message: 'field.invalid_value' }] });
   const now = ctx.clock.now();
   // A sealed artefact whose bytes are gone is damage, not a 404: it is logged as a 500 and
   // `rempart verify` names it.
@@ -41,14 +49,20 @@ async function serve(ctx: Ctx, actor: Principal, artefact: ArtefactRow, organisa
   return { artefact, inline, stream: await ctx.blobs.get(artefact.sha256) };
 }
 
-export async function downloadPrimaryArtefact(ctx: Ctx, input: { actor: Principal; evidenceId: string; kind: ArtefactKind; inline: boolean }): Promise<ArtefactDownload> {
+export async function downloadPrimaryArtefact(
+  ctx: Ctx,
+  input: { actor: Principal; evidenceId: string; kind: ArtefactKind; inline: boolean },
+): Promise<ArtefactDownload> {
   const { evidence, loaded } = await loadEvidence(ctx.db, input.actor, input.evidenceId, ctx.clock.now(), 'artefact.download');
   const artefact = await findPrimaryArtefact(ctx.db, evidence.id, input.kind);
   if (!artefact) throw new DomainError('not_found');
   return serve(ctx, input.actor, artefact, loaded.row.organisation_id, loaded.row.id, input.inline);
 }
 
-export async function downloadArtefact(ctx: Ctx, input: { actor: Principal; artefactId: string; inline: boolean }): Promise<ArtefactDownload> {
+export async function downloadArtefact(
+  ctx: Ctx,
+  input: { actor: Principal; artefactId: string; inline: boolean },
+): Promise<ArtefactDownload> {
   if (!isUuid(input.artefactId)) throw new DomainError('not_found');
   const found = await findArtefact(ctx.db, input.actor.organisationId, input.artefactId);
   if (!found) throw new DomainError('not_found');

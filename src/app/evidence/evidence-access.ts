@@ -30,14 +30,26 @@ export async function evidenceAllowed(db: Queryable, loaded: LoadedCase): Promis
 }
 
 /** A case whose evidence the caller may see (404 otherwise), its read logged as `logAction`. */
-export async function loadCaseEvidence(db: Queryable, actor: Principal, caseId: string, now: Date, logAction?: string): Promise<LoadedCase> {
+export async function loadCaseEvidence(
+  db: Queryable,
+  actor: Principal,
+  caseId: string,
+  now: Date,
+  logAction?: string,
+): Promise<LoadedCase> {
   const loaded = await loadCase(db, actor, caseId, now, logAction);
   if (!(await evidenceAllowed(db, loaded))) throw new DomainError('not_found');
   return loaded;
 }
 
 /** One evidence item the caller may see (404 otherwise). */
-export async function loadEvidence(db: Queryable, actor: Principal, evidenceId: string, now: Date, logAction?: string): Promise<{ evidence: EvidenceRow; loaded: LoadedCase }> {
+export async function loadEvidence(
+  db: Queryable,
+  actor: Principal,
+  evidenceId: string,
+  now: Date,
+  logAction?: string,
+): Promise<{ evidence: EvidenceRow; loaded: LoadedCase }> {
   if (!isUuid(evidenceId)) throw new DomainError('not_found');
   const evidence = await findEvidence(db, actor.organisationId, evidenceId);
   if (!evidence) throw new DomainError('not_found');

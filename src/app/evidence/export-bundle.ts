@@ -11,7 +11,17 @@ import { ZipFile } from 'yazl';
 import { appendLedger } from '../../adapters/db/ledger.js';
 import { caseLedgerPage, chainPage, firstCaseLedgerSeq, listSealedCaseEvidence } from '../../adapters/db/evidence.js';
 import { canExportCase } from '../../domain/evidence/access.js';
-import { BUNDLE_VERSION, type BundleHead, CHAIN_FILE, ENTRIES_FILE, HEAD_FILE, SUMS_FILE, artefactPaths, formatSums, manifestPath } from '../../domain/evidence/bundle.js';
+import {
+  BUNDLE_VERSION,
+  type BundleHead,
+  CHAIN_FILE,
+  ENTRIES_FILE,
+  HEAD_FILE,
+  SUMS_FILE,
+  artefactPaths,
+  formatSums,
+  manifestPath,
+} from '../../domain/evidence/bundle.js';
 import { type EvidenceManifest, manifestJson } from '../../domain/evidence/manifest.js';
 import { isCompressed } from '../../domain/evidence/media.js';
 import { DomainError } from '../../domain/errors.js';
@@ -60,7 +70,10 @@ async function* entryLines(ctx: Pick<AppContext, 'db'>, caseId: string, uptoSeq:
     const rows = await caseLedgerPage(ctx.db, caseId, after, uptoSeq, PAGE);
     if (rows.length === 0) return;
     const text = rows
-      .map((r) => `${JSON.stringify({ seq: Number(r.seq), at: r.at.toISOString(), action: r.action, body: r.body, digest: r.digest, prev_hash: r.prev_hash, hash: r.hash })}\n`)
+      .map(
+        (r) =>
+          `${JSON.stringify({ seq: Number(r.seq), at: r.at.toISOString(), action: r.action, body: r.body, digest: r.digest, prev_hash: r.prev_hash, hash: r.hash })}\n`,
+      )
       .join('');
     yield Buffer.from(text, 'utf8');
     after = Number(rows[rows.length - 1]?.seq);
@@ -73,13 +86,19 @@ async function* chainLines(ctx: Pick<AppContext, 'db'>, fromSeq: number, uptoSeq
   for (;;) {
     const rows = await chainPage(ctx.db, after, uptoSeq, PAGE);
     if (rows.length === 0) return;
-    yield Buffer.from(rows.map((r) => `${JSON.stringify({ seq: Number(r.seq), prev_hash: r.prev_hash, digest: r.digest, hash: r.hash })}\n`).join(''), 'utf8');
+    yield Buffer.from(
+      rows.map((r) => `${JSON.stringify({ seq: Number(r.seq), prev_hash: r.prev_hash, digest: r.digest, hash: r.hash })}\n`).join(''),
+      'utf8',
+    );
     after = Number(rows[rows.length - 1]?.seq);
     if (rows.length < PAGE) return;
   }
 }
 
-export async function exportBundle(ctx: Pick<AppContext, 'db' | 'clock' | 'blobs' | 'log'>, input: { actor: Principal; caseId: string }): Promise<BundleExport> {
+export async function exportBundle(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'blobs' | 'log'>,
+  input: { actor: Principal; caseId: string },
+): Promise<BundleExport> {
   const { actor } = input;
   const now = ctx.clock.now();
   const loaded = await loadCase(ctx.db, actor, input.caseId, now, 'case.export');
@@ -94,7 +113,9 @@ export async function exportBundle(ctx: Pick<AppContext, 'db' | 'clock' | 'blobs
     const manifest = ev.manifest as unknown as EvidenceManifest;
     manifests.push({ path: manifestPath(ev.id), bytes: Buffer.from(manifestJson(manifest), 'utf8') });
     const paths = artefactPaths(ev.id, manifest.artefacts);
-    manifest.artefacts.forEach((a, i) => blobs.push({ path: paths[i] ?? '', sha256: a.sha256, size: a.size, compress: !isCompressed(a.mediaType) }));
+    manifest.artefacts.forEach((a, i) => {
+      blobs.push({ path: paths[i] ?? '', sha256: a.sha256, size: a.size, compress: !isCompressed(a.mediaType) });
+    });
   }
   // A blob missing from the store is left out (and logged): the bundle's own check names it.
   const present: BlobFile[] = [];
@@ -103,7 +124,10 @@ export async function exportBundle(ctx: Pick<AppContext, 'db' | 'clock' | 'blobs
     else ctx.log.error({ caseId: row.id, sha256: b.sha256, path: b.path }, 'bundle export: blob missing from the store');
   }
   const contentDigest = sha256Hex(
-    canonicalJson([...manifests.map((m) => ({ path: m.path, sha256: sha256Hex(m.bytes) })), ...present.map((b) => ({ path: b.path, sha256: b.sha256 }))]),
+    canonicalJson([
+      ...manifests.map((m) => ({ path: m.path, sha256: sha256Hex(m.bytes) })),
+      ...present.map((b) => ({ path: b.path, sha256: b.sha256 })),
+    ]),
   );
 
   const head = await ctx.db.transaction().execute((tx) =>
@@ -126,7 +150,14 @@ export async function exportBundle(ctx: Pick<AppContext, 'db' | 'clock' | 'blobs
     hashes.set(path, sha256Hex(bytes));
     zip.addBuffer(bytes, path, { mtime, compress });
   };
-  const readmeParams = { reference: row.reference, caseId: row.id, exportedAt: now.toISOString(), headSeq: head.seq, headHash: head.hash, evidenceCount: manifests.length };
+  const readmeParams = {
+    reference: row.reference,
+    caseId: row.id,
+    exportedAt: now.toISOString(),
+    headSeq: head.seq,
+    headHash: head.hash,
+    evidenceCount: manifests.length,
+  };
   addBuffer('LISEZMOI.txt', Buffer.from(t('fr-CA', 'evidence.bundle.readme', readmeParams), 'utf8'));
   addBuffer('README.txt', Buffer.from(t('en', 'evidence.bundle.readme', readmeParams), 'utf8'));
   const headJson: BundleHead = { v: BUNDLE_VERSION, seq: head.seq, hash: head.hash, exportedAt: now.toISOString(), caseId: row.id };
@@ -140,10 +171,16 @@ export async function exportBundle(ctx: Pick<AppContext, 'db' | 'clock' | 'blobs
       );
     });
   }
-  zip.addReadStreamLazy(ENTRIES_FILE, { mtime }, (callback) => callback(null, hashing(Readable.from(entryLines(ctx, row.id, head.seq), { objectMode: false }), ENTRIES_FILE, hashes)));
-  zip.addReadStreamLazy(CHAIN_FILE, { mtime }, (callback) => callback(null, hashing(Readable.from(chainLines(ctx, firstSeq, head.seq), { objectMode: false }), CHAIN_FILE, hashes)));
+  zip.addReadStreamLazy(ENTRIES_FILE, { mtime }, (callback) =>
+    callback(null, hashing(Readable.from(entryLines(ctx, row.id, head.seq), { objectMode: false }), ENTRIES_FILE, hashes)),
+  );
+  zip.addReadStreamLazy(CHAIN_FILE, { mtime }, (callback) =>
+    callback(null, hashing(Readable.from(chainLines(ctx, firstSeq, head.seq), { objectMode: false }), CHAIN_FILE, hashes)),
+  );
   // Called when the archive reaches it: every other file has been written and hashed by then.
-  zip.addReadStreamLazy(SUMS_FILE, { mtime }, (callback) => callback(null, Readable.from([Buffer.from(formatSums(hashes), 'utf8')], { objectMode: false })));
+  zip.addReadStreamLazy(SUMS_FILE, { mtime }, (callback) =>
+    callback(null, Readable.from([Buffer.from(formatSums(hashes), 'utf8')], { objectMode: false })),
+  );
   zip.end();
 
   const output = zip.outputStream as Readable;
@@ -151,6 +188,9 @@ export async function exportBundle(ctx: Pick<AppContext, 'db' | 'clock' | 'blobs
     ctx.log.error({ err: error, caseId: row.id }, 'bundle export failed while streaming');
     output.destroy(error);
   });
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return { filename: `${row.reference}-bundle-${stamp}.zip`, stream: output, head };
 }

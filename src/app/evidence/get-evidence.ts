@@ -6,12 +6,18 @@ import type { AppContext } from '../context.js';
 import { loadCaseEvidence, loadEvidence } from './evidence-access.js';
 import { type EvidenceJson, presentEvidence, presentEvidenceList } from './present-evidence.js';
 
-export async function getEvidence(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; evidenceId: string; locale: Locale }): Promise<EvidenceJson> {
+export async function getEvidence(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; evidenceId: string; locale: Locale },
+): Promise<EvidenceJson> {
   const { evidence } = await loadEvidence(ctx.db, input.actor, input.evidenceId, ctx.clock.now(), 'evidence.view');
   return presentEvidence(evidence, await listArtefacts(ctx.db, [evidence.id]), input.locale);
 }
 
-export async function listEvidence(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; caseId: string; locale: Locale }): Promise<EvidenceJson[]> {
+export async function listEvidence(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; caseId: string; locale: Locale },
+): Promise<EvidenceJson[]> {
   const loaded = await loadCaseEvidence(ctx.db, input.actor, input.caseId, ctx.clock.now(), 'evidence.list');
   return presentEvidenceList(ctx.db, await listCaseEvidence(ctx.db, loaded.row.id), input.locale);
 }

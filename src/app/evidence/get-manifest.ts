@@ -11,6 +11,11 @@ export async function getManifest(
   input: { actor: Principal; evidenceId: string },
 ): Promise<{ bytes: Buffer; sha256: string; evidenceId: string }> {
   const { evidence } = await loadEvidence(ctx.db, input.actor, input.evidenceId, ctx.clock.now(), 'evidence.manifest');
-  if (evidence.status !== 'sealed' || !evidence.manifest || !evidence.manifest_sha256) throw new DomainError('not_found', { messageKey: 'evidence.error.not_sealed' });
-  return { bytes: Buffer.from(manifestJson(evidence.manifest as unknown as EvidenceManifest), 'utf8'), sha256: evidence.manifest_sha256, evidenceId: evidence.id };
+  if (evidence.status !== 'sealed' || !evidence.manifest || !evidence.manifest_sha256)
+    throw new DomainError('not_found', { messageKey: 'evidence.error.not_sealed' });
+  return {
+    bytes: Buffer.from(manifestJson(evidence.manifest as unknown as EvidenceManifest), 'utf8'),
+    sha256: evidence.manifest_sha256,
+    evidenceId: evidence.id,
+  };
 }

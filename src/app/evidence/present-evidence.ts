@@ -31,10 +31,24 @@ export function presentEvidence(row: EvidenceRow, artefacts: readonly ArtefactRo
     capturedAt: iso(row.captured_at),
     sealedAt: iso(row.sealed_at),
     progress: row.progress,
-    artefacts: sortArtefacts(artefacts).map((a) => ({ id: a.id, kind: a.kind, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256, filename: a.filename })),
+    artefacts: sortArtefacts(artefacts).map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      mediaType: a.media_type,
+      size: Number(a.size),
+      sha256: a.sha256,
+      filename: a.filename,
+    })),
     manifestSha256: row.manifest_sha256,
     ...(code
-      ? { error: { code, message: hasMessage(locale, `evidence.failure.${code}`) ? t(locale, `evidence.failure.${code}`) : (row.error_message ?? t(locale, 'evidence.failure.unknown')) } }
+      ? {
+          error: {
+            code,
+            message: hasMessage(locale, `evidence.failure.${code}`)
+              ? t(locale, `evidence.failure.${code}`)
+              : (row.error_message ?? t(locale, 'evidence.failure.unknown')),
+          },
+        }
       : {}),
   };
 }

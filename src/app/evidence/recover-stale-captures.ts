@@ -5,9 +5,10 @@
 // Nothing was sealed for them: sealing happens only after every blob is stored.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { appendLedger } from '../../adapters/db/ledger.js';
 import type { AppContext } from '../context.js';
-import { CAPTURE_JOB, enqueueCapture } from './request-capture.js';
+import { CAPTURE_JOB, captureJobKey, enqueueCapture } from './request-capture.js';
 import { captureWorkRoot, releaseCaptureLock, tryCaptureLock } from './run-capture.js';
 
 function processAlive(pid: number): boolean {
@@ -19,7 +20,9 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export async function recoverStaleCaptures(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'log'>): Promise<{ requeued: number; failed: number; tempRemoved: number }> {
+export async function recoverStaleCaptures(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'log'>,
+): Promise<{ requeued: number; failed: number; tempRemoved: number }> {
   let requeued = 0;
   let failed = 0;
   const stuck = await ctx.db.selectFrom('evidence').select('id').where('status', '=', 'capturing').execute();
@@ -28,7 +31,12 @@ export async function recoverStaleCaptures(ctx: Pick<AppContext, 'db' | 'clock' 
       if (!(await tryCaptureLock(conn, id))) return; // a live process is capturing it
       try {
         await ctx.db.transaction().execute(async (tx) => {
-          const ev = await tx.selectFrom('evidence').select(['status', 'attempts', 'case_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+          const ev = await tx
+            .selectFrom('evidence')
+            .select(['status', 'attempts', 'case_id'])
+            .where('id', '=', id)
+            .forUpdate()
+            .executeTakeFirst();
           if (!ev || ev.status !== 'capturing') return;
           const now = ctx.clock.now();
           const spent = ev.attempts >= CAPTURE_JOB.maxAttempts;
@@ -36,8 +44,19 @@ export async function recoverStaleCaptures(ctx: Pick<AppContext, 'db' | 'clock' 
             .updateTable('evidence')
             .set(
               spent
-                ? { status: 'failed', progress: null, error_code: 'interrupted', error_message: 'the capture was interrupted (process stopped) and its attempts are spent', finished_at: now }
-                : { status: 'queued', progress: null, error_code: 'interrupted', error_message: 'the capture was interrupted (process stopped); queued again' },
+                ? {
+                    status: 'failed',
+                    progress: null,
+                    error_code: 'interrupted',
+                    error_message: 'the capture was interrupted (process stopped) and its attempts are spent',
+                    finished_at: now,
+                  }
+                : {
+                    status: 'queued',
+                    progress: null,
+                    error_code: 'interrupted',
+                    error_message: 'the capture was interrupted (process stopped); queued again',
+                  },
             )
             .where('id', '=', id)
             .execute();
@@ -62,6 +81,31 @@ export async function recoverStaleCaptures(ctx: Pick<AppContext, 'db' | 'clock' 
       }
     });
   }
+  // A capture `queued` for over a minute whose job is gone or dead (its attempts spent on errors
+  // outside the capture itself, e.g. the database went away) gets a new job.
+  const cutoff = new Date(ctx.clock.now().getTime() - 60_000);
+  const waiting = await ctx.db
+    .selectFrom('evidence')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('source', '=', 'capture')
+    .where('created_at', '<', cutoff)
+    .limit(500)
+    .execute();
+  if (waiting.length > 0) {
+    const keys = waiting.map((w) => captureJobKey(w.id));
+    const live = await sql<{ key: string }>`select key from graphile_worker.jobs where key = any(${keys}::text[]) and attempts < max_attempts`.execute(ctx.db);
+    const alive = new Set(live.rows.map((r) => r.key));
+    for (const w of waiting) {
+      if (alive.has(captureJobKey(w.id))) continue;
+      await ctx.db.transaction().execute(async (tx) => {
+        const ev = await tx.selectFrom('evidence').select('status').where('id', '=', w.id).forUpdate().executeTakeFirst();
+        if (ev?.status === 'queued') await enqueueCapture(tx, w.id);
+      });
+      requeued += 1;
+    }
+  }
+
   let tempRemoved = 0;
   const root = captureWorkRoot(ctx);
   for (const name of await readdir(root).catch(() => [] as string[])) {
@@ -70,6 +114,7 @@ export async function recoverStaleCaptures(ctx: Pick<AppContext, 'db' | 'clock' 
     await rm(join(root, name), { recursive: true, force: true });
     tempRemoved += 1;
   }
-  if (requeued + failed + tempRemoved > 0) ctx.log.info({ component: 'capture', requeued, failed, tempRemoved }, 'recovered interrupted captures');
+  if (requeued + failed + tempRemoved > 0)
+    ctx.log.info({ component: 'capture', requeued, failed, tempRemoved }, 'recovered interrupted captures');
   return { requeued, failed, tempRemoved };
 }

@@ -22,7 +22,13 @@ export function captureJobKey(evidenceId: string): string {
 
 export async function enqueueCapture(tx: Tx, evidenceId: string): Promise<void> {
   // The job key keeps one pending job per evidence; a re-queue after a crash replaces it.
-  await enqueueJob(tx, CAPTURE_JOB.name, CAPTURE_JOB.version, { evidenceId }, { jobKey: captureJobKey(evidenceId), jobKeyMode: 'replace', maxAttempts: CAPTURE_JOB.maxAttempts });
+  await enqueueJob(
+    tx,
+    CAPTURE_JOB.name,
+    CAPTURE_JOB.version,
+    { evidenceId },
+    { jobKey: captureJobKey(evidenceId), jobKeyMode: 'replace', maxAttempts: CAPTURE_JOB.maxAttempts },
+  );
 }
 
 /**
@@ -90,11 +96,22 @@ export async function requestCapture(
     const { row, access } = await loadCaseForUpdate(tx, input.actor, input.caseId, ctx.clock.now());
     if (!seesEvidence(access, await unionEvidenceConsent(tx, row.id))) throw new DomainError('forbidden');
     if (!check.ok) {
-      if (check.reason === 'invalid_url') throw new DomainError('invalid_input', { fields: [{ path: 'url', message: 'field.invalid_url' }] });
+      if (check.reason === 'invalid_url')
+        throw new DomainError('invalid_input', { fields: [{ path: 'url', message: 'field.invalid_url' }] });
       throw new DomainError('destination_blocked');
     }
-    const locationId = await tx.selectFrom('locations').select('id').where('case_id', '=', row.id).where('url', '=', input.url).executeTakeFirst();
-    const queued = await requestCaptureInTx(tx, ctx, { caseRow: row, locationId: locationId?.id ?? null, url: input.url, requestedBy: input.actor.userId });
+    const locationId = await tx
+      .selectFrom('locations')
+      .select('id')
+      .where('case_id', '=', row.id)
+      .where('url', '=', input.url)
+      .executeTakeFirst();
+    const queued = await requestCaptureInTx(tx, ctx, {
+      caseRow: row,
+      locationId: locationId?.id ?? null,
+      url: input.url,
+      requestedBy: input.actor.userId,
+    });
     if (!queued) throw new DomainError('destination_blocked');
     return queued;
   });

@@ -11,7 +11,10 @@ function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-export async function retryCapture(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; evidenceId: string }): Promise<{ evidenceId: string }> {
+export async function retryCapture(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; evidenceId: string },
+): Promise<{ evidenceId: string }> {
   if (!isUuid(input.evidenceId)) throw new DomainError('not_found');
   return ctx.db.transaction().execute(async (tx) => {
     const ev = await tx
@@ -25,9 +28,14 @@ export async function retryCapture(ctx: Pick<AppContext, 'db' | 'clock'>, input:
     // Not visible → not found (existence stays hidden).
     const { row, access } = await loadCaseForUpdate(tx, input.actor, ev.case_id, ctx.clock.now());
     if (!seesEvidence(access, await unionEvidenceConsent(tx, row.id))) throw new DomainError('not_found');
-    if (ev.source !== 'capture' || ev.status !== 'failed') throw new DomainError('invalid_transition', { messageKey: 'capture.error.not_failed' });
+    if (ev.source !== 'capture' || ev.status !== 'failed')
+      throw new DomainError('invalid_transition', { messageKey: 'capture.error.not_failed' });
     const now = ctx.clock.now();
-    await tx.updateTable('evidence').set({ status: 'queued', attempts: 0, progress: null, error_code: null, error_message: null, finished_at: null }).where('id', '=', ev.id).execute();
+    await tx
+      .updateTable('evidence')
+      .set({ status: 'queued', attempts: 0, progress: null, error_code: null, error_message: null, finished_at: null })
+      .where('id', '=', ev.id)
+      .execute();
     await appendLedger(tx, {
       action: 'evidence.capture_retried',
       at: now,

@@ -47,7 +47,10 @@ export type RunCaptureResult = 'sealed' | 'failed' | 'retry' | 'skipped';
  * Runs one attempt. Returns 'retry' when the attempt failed but another is due (the job then
  * throws so the queue retries with back-off); 'failed' once the evidence is marked failed.
  */
-export async function runCapture(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs' | 'capture' | 'log'>, input: { evidenceId: string }): Promise<RunCaptureResult> {
+export async function runCapture(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs' | 'capture' | 'log'>,
+  input: { evidenceId: string },
+): Promise<RunCaptureResult> {
   const { evidenceId } = input;
   // A dedicated connection holds the advisory lock for the whole attempt.
   return ctx.db.connection().execute(async (conn) => {
@@ -60,7 +63,11 @@ export async function runCapture(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
   });
 }
 
-async function attempt(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs' | 'capture' | 'log'>, conn: Db, evidenceId: string): Promise<RunCaptureResult> {
+async function attempt(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs' | 'capture' | 'log'>,
+  conn: Db,
+  evidenceId: string,
+): Promise<RunCaptureResult> {
   // 1. queued → capturing (Ledger), attempt counted.
   const started = await ctx.db.transaction().execute(async (tx) => {
     const ev = await tx.selectFrom('evidence').selectAll().where('id', '=', evidenceId).forUpdate().executeTakeFirst();
@@ -92,30 +99,40 @@ async function attempt(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs'
   await mkdir(workDir, { recursive: true });
   try {
     let output: CaptureOutput;
+    // Progress for the UI is written in order, off the capture's critical path.
+    let progressWrites: Promise<unknown> = Promise.resolve();
     try {
       output = await ctx.capture.capture({
         url: sourceUrl,
         workDir,
-        onProgress: async (step: CaptureStep) => {
-          await conn.updateTable('evidence').set({ progress: step }).where('id', '=', evidenceId).where('status', '=', 'capturing').execute();
+        onProgress: (step: CaptureStep) => {
+          progressWrites = progressWrites
+            .then(() => conn.updateTable('evidence').set({ progress: step }).where('id', '=', evidenceId).where('status', '=', 'capturing').execute())
+            .catch(() => undefined);
         },
       });
     } catch (error) {
+      await progressWrites;
       const failure = error instanceof CaptureError ? error : new CaptureError('capture_error', (error as Error).message, true);
       return await recordFailure(ctx, evidenceId, failure, ev.attempts);
     }
+    await progressWrites;
     await conn.updateTable('evidence').set({ progress: 'sealing' }).where('id', '=', evidenceId).execute();
     // 2. Every file into the blob store (moved, same file system) before the sealing transaction.
+    const stored = await Promise.all(output.files.map((f) => ctx.blobs.putFile(f.path, { move: true })));
     const artefacts: ManifestArtefact[] = [];
-    for (const f of output.files) {
-      const stored = await ctx.blobs.putFile(f.path, { move: true });
+    for (const [i, f] of output.files.entries()) {
+      const blob = stored[i];
+      if (!blob) throw new Error(`no blob for ${f.filename}`);
       artefacts.push({
         kind: f.kind,
         mediaType: f.mediaType,
-        size: stored.size,
-        sha256: stored.sha256,
+        size: blob.size,
+        sha256: blob.sha256,
         filename: f.filename,
-        ...(f.kind === 'http' ? { meta: { loginWallSuspected: output.loginWallSuspected, mainDocumentRefused: output.mainDocumentRefused } } : {}),
+        ...(f.kind === 'http'
+          ? { meta: { loginWallSuspected: output.loginWallSuspected, mainDocumentRefused: output.mainDocumentRefused } }
+          : {}),
       });
     }
     for (const a of artefacts) {
@@ -128,7 +145,11 @@ async function attempt(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs'
     const sealed = await ctx.db.transaction().execute(async (tx) => {
       const current = await tx.selectFrom('evidence').selectAll().where('id', '=', evidenceId).forUpdate().executeTakeFirst();
       if (!current || current.status !== 'capturing') return false;
-      await tx.updateTable('evidence').set({ title: output.title?.slice(0, 500) ?? null }).where('id', '=', evidenceId).execute();
+      await tx
+        .updateTable('evidence')
+        .set({ title: output.title?.slice(0, 500) ?? null })
+        .where('id', '=', evidenceId)
+        .execute();
       await sealEvidence(tx, ctx, {
         evidence: { ...current, title: output.title?.slice(0, 500) ?? null },
         artefacts,
@@ -156,7 +177,12 @@ async function attempt(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs'
 }
 
 /** Back to `queued` if another attempt is due, else `failed` with {code, message}; Ledger both ways. */
-async function recordFailure(ctx: Pick<AppContext, 'db' | 'clock' | 'log'>, evidenceId: string, failure: CaptureError, attempts: number): Promise<RunCaptureResult> {
+async function recordFailure(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'log'>,
+  evidenceId: string,
+  failure: CaptureError,
+  attempts: number,
+): Promise<RunCaptureResult> {
   const final = !failure.retryable || attempts >= CAPTURE_JOB.maxAttempts;
   await ctx.db.transaction().execute(async (tx) => {
     const ev = await tx.selectFrom('evidence').select(['status', 'case_id']).where('id', '=', evidenceId).forUpdate().executeTakeFirst();
@@ -164,7 +190,13 @@ async function recordFailure(ctx: Pick<AppContext, 'db' | 'clock' | 'log'>, evid
     const now = ctx.clock.now();
     await tx
       .updateTable('evidence')
-      .set({ status: final ? 'failed' : 'queued', progress: null, error_code: failure.code, error_message: failure.message.slice(0, 1000), ...(final ? { finished_at: now } : {}) })
+      .set({
+        status: final ? 'failed' : 'queued',
+        progress: null,
+        error_code: failure.code,
+        error_message: failure.message.slice(0, 1000),
+        ...(final ? { finished_at: now } : {}),
+      })
       .where('id', '=', evidenceId)
       .execute();
     const c = await caseOf(tx, ev.case_id);

@@ -14,7 +14,7 @@ import { detectMedia, readEmailHeaders, readImageFacts } from '../../adapters/me
 import { makeThumbnail } from '../../adapters/media/thumbnails.js';
 import { type UploadMeta, uploadMetaSchema } from '../../contract/evidence.js';
 import { canAddEvidence } from '../../domain/evidence/access.js';
-import type { ManifestArtefact } from '../../domain/evidence/manifest.js';
+import type { ArtefactKind, ManifestArtefact } from '../../domain/evidence/manifest.js';
 import type { MediaFamily } from '../../domain/evidence/media.js';
 import { jsonSafe, safeFilename } from '../../domain/evidence/meta.js';
 import { DomainError } from '../../domain/errors.js';
@@ -64,7 +64,9 @@ function parseMeta(value: string): UploadMeta {
   }
   const parsed = uploadMetaSchema.safeParse(json);
   if (!parsed.success) {
-    throw new DomainError('invalid_input', { fields: parsed.error.issues.map((i) => ({ path: ['meta', ...i.path.map(String)].join('.'), message: 'field.invalid' })) });
+    throw new DomainError('invalid_input', {
+      fields: parsed.error.issues.map((i) => ({ path: ['meta', ...i.path.map(String)].join('.'), message: 'field.invalid' })),
+    });
   }
   return parsed.data;
 }
@@ -74,7 +76,11 @@ function stem(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-async function receiveParts(ctx: Pick<AppContext, 'config' | 'blobs'>, parts: AsyncIterable<UploadPart>, staged: StagedFile[]): Promise<UploadMeta> {
+async function receiveParts(
+  ctx: Pick<AppContext, 'config' | 'blobs'>,
+  parts: AsyncIterable<UploadPart>,
+  staged: StagedFile[],
+): Promise<UploadMeta> {
   let meta: UploadMeta = {};
   let metaSeen = false;
   const indexed = new Map<number, string>();
@@ -89,7 +95,14 @@ async function receiveParts(ctx: Pick<AppContext, 'config' | 'blobs'>, parts: As
         throw new DomainError('payload_too_large', { messageKey: 'evidence.error.too_many_files', params: { max: MAX_FILES } });
       }
       const received = await receiveToTempFile(part.stream, { dir: ctx.blobs.tempDir, maxBytes: ctx.config.uploadMaxBytes });
-      staged.push({ index: staged.length, path: received.path, sha256: received.sha256, size: received.size, originalName: part.filename, declaredType: part.declaredType });
+      staged.push({
+        index: staged.length,
+        path: received.path,
+        sha256: received.sha256,
+        size: received.size,
+        originalName: part.filename,
+        declaredType: part.declaredType,
+      });
       continue;
     }
     if (part.truncated) throw invalid(part.fieldname, 'field.too_big');
@@ -122,7 +135,18 @@ interface Prepared {
   publish: Array<{ path: string; artefact: ManifestArtefact }>;
 }
 
-async function prepare(ctx: Pick<AppContext, 'blobs'>, staged: readonly StagedFile[], cleanup: string[]): Promise<Prepared> {
+// The kind a capture client declared for a file (meta.kinds), if its bytes agree: screenshots are
+// images, an MHTML archive is MIME text, the page's DOM is HTML. Undeclared files stay `upload`.
+function declaredKind(meta: UploadMeta, family: MediaFamily, index: number): { kind: ArtefactKind; mediaType?: string } {
+  const declared = meta.kinds?.[index];
+  if (!declared || declared === 'upload') return { kind: 'upload' };
+  const fits = declared === 'mhtml' ? family === 'email' || family === 'text' : declared === 'html' ? family === 'html' : family === 'image';
+  if (!fits) throw invalid(`meta.kinds.${index}`, 'field.invalid');
+  return declared === 'mhtml' ? { kind: 'mhtml', mediaType: 'multipart/related' } : { kind: declared };
+}
+
+async function prepare(ctx: Pick<AppContext, 'blobs'>, staged: readonly StagedFile[], cleanup: string[], uploadMeta: UploadMeta): Promise<Prepared> {
+  if (uploadMeta.kinds && uploadMeta.kinds.length !== staged.length) throw invalid('meta.kinds', 'field.invalid');
   const uploads: Array<{ path: string; artefact: ManifestArtefact }> = [];
   const thumbnails: Array<{ path: string; artefact: ManifestArtefact }> = [];
   const kinds: Array<{ file: StagedFile; family: MediaFamily; mediaType: string; ext: string }> = [];
@@ -131,13 +155,19 @@ async function prepare(ctx: Pick<AppContext, 'blobs'>, staged: readonly StagedFi
     const name = safeFilename(file.originalName, `upload-${file.index + 1}`);
     if (file.size === 0) throw new DomainError('empty_upload', { messageKey: 'evidence.error.empty', params: { name } });
     if (file.clientSha256 !== undefined && file.clientSha256 !== file.sha256) {
-      throw new DomainError('hash_mismatch', { messageKey: 'evidence.error.hash_mismatch', params: { name, expected: file.clientSha256, found: file.sha256 } });
+      throw new DomainError('hash_mismatch', {
+        messageKey: 'evidence.error.hash_mismatch',
+        params: { name, expected: file.clientSha256, found: file.sha256 },
+      });
     }
   }
   for (const file of staged) {
     const kind = await detectMedia(file.path);
     if (!kind.accepted) {
-      throw new DomainError('unsupported_media_type', { messageKey: 'evidence.error.unsupported', params: { name: safeFilename(file.originalName, `upload-${file.index + 1}`), type: kind.detected } });
+      throw new DomainError('unsupported_media_type', {
+        messageKey: 'evidence.error.unsupported',
+        params: { name: safeFilename(file.originalName, `upload-${file.index + 1}`), type: kind.detected },
+      });
     }
     kinds.push({ file, family: kind.family, mediaType: kind.mediaType, ext: kind.ext });
   }
@@ -148,9 +178,10 @@ async function prepare(ctx: Pick<AppContext, 'blobs'>, staged: readonly StagedFi
     if (file.declaredType) meta.declaredType = file.declaredType;
     if (family === 'email') meta.email = await readEmailHeaders(file.path);
     if (family === 'image') Object.assign(meta, await readImageFacts(file.path));
+    const declared = declaredKind(uploadMeta, family, file.index);
     const artefact: ManifestArtefact = {
-      kind: 'upload',
-      mediaType,
+      kind: declared.kind,
+      mediaType: declared.mediaType ?? mediaType,
       size: file.size,
       sha256: file.sha256,
       filename,
@@ -200,19 +231,23 @@ export async function uploadEvidence(
       cleanup.push(...staged.map((s) => s.path));
     }
     if (staged.length === 0) throw invalid('file', 'field.required');
-    const prepared = await prepare(ctx, staged, cleanup);
+    const prepared = await prepare(ctx, staged, cleanup, meta);
 
     // Publish every blob (hashed again as stored) before the sealing transaction.
     for (const item of prepared.publish) {
       const stored = await ctx.blobs.putFile(item.path, { move: true });
-      if (item.artefact.kind === 'upload' && stored.sha256 !== item.artefact.sha256) throw new Error(`upload changed on disk before it was stored (${item.artefact.sha256})`);
+      if (item.artefact.kind !== 'thumbnail' && stored.sha256 !== item.artefact.sha256)
+        throw new Error(`upload changed on disk before it was stored (${item.artefact.sha256})`);
       item.artefact.sha256 = stored.sha256;
       item.artefact.size = stored.size;
     }
     const endedAt = ctx.clock.now();
+    // "Came from the extension": sent with an API token by a client that names itself so (the
+    // paired extension's token is limited to the capture scope); the manifest keeps the tool.
+    const source = meta.captureTool === 'extension' && actor.via === 'token' ? 'extension' : 'upload';
     const request = {
       caseId: loaded.row.id,
-      files: prepared.artefacts.filter((a) => a.kind === 'upload').map((a) => ({ sha256: a.sha256, size: a.size, filename: a.filename })),
+      files: prepared.artefacts.filter((a) => a.kind !== 'thumbnail').map((a) => ({ sha256: a.sha256, size: a.size, filename: a.filename })),
       meta,
     };
     return await withIdempotency(
@@ -224,7 +259,7 @@ export async function uploadEvidence(
         const evidence = await insertEvidence(tx, {
           case_id: row.id,
           location_id: meta.sourceUrl ? await findLocationIdByUrl(tx, row.id, meta.sourceUrl) : null,
-          source: 'upload',
+          source,
           status: 'capturing',
           source_url: meta.sourceUrl ?? null,
           title: meta.title ?? null,
@@ -237,7 +272,15 @@ export async function uploadEvidence(
         await sealEvidence(tx, ctx, {
           evidence,
           artefacts: prepared.artefacts,
-          details: { captureStartedAt: startedAt, captureEndedAt: endedAt, ...(meta.captureTool ? { tool: meta.captureTool } : {}) },
+          details: {
+            // A client capture started on the client (its clock, never after we began receiving:
+            // a queued offline capture may be sent days later); it ended when every byte was here.
+            captureStartedAt: meta.capturedAt && new Date(meta.capturedAt) < startedAt ? new Date(meta.capturedAt) : startedAt,
+            captureEndedAt: endedAt,
+            ...(meta.captureTool ? { tool: meta.captureTool } : {}),
+            ...(meta.browser ? { browser: meta.browser } : {}),
+            ...(meta.viewport ? { viewport: meta.viewport } : {}),
+          },
           store: ctx.blobs.kind,
         });
         const sealed = await tx.selectFrom('evidence').selectAll().where('id', '=', evidence.id).executeTakeFirstOrThrow();

@@ -14,7 +14,11 @@ const MANIFEST = /^evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 /** Text files read whole (SHA256SUMS, head, manifests) are small; beyond this they are refused. */
 const MAX_TEXT = 64 * 1024 * 1024;
 
-async function consume(stream: Readable, onLine?: (line: string, n: number) => void, keepText = false): Promise<{ sha256: string; size: number; text: string }> {
+async function consume(
+  stream: Readable,
+  onLine?: (line: string, n: number) => void,
+  keepText = false,
+): Promise<{ sha256: string; size: number; text: string }> {
   const hash = createHash('sha256');
   const decoder = new StringDecoder('utf8');
   let size = 0;
@@ -52,7 +56,7 @@ async function consume(stream: Readable, onLine?: (line: string, n: number) => v
 }
 
 export async function verifyBundle(path: string): Promise<BundleReport> {
-  const zip: ZipFile = await yauzl.openPromise(path, { lazyEntries: true, validateEntrySizes: true });
+  const zip: ZipFile = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
   const check = new BundleCheck();
   try {
     const entries: Entry[] = [];

@@ -4,7 +4,14 @@
 // artefact rows); every blob (bytes re-read from the store and re-hashed, size compared). Pages
 // through the tables and streams the blobs, so memory stays bounded. Each mismatch is named:
 // evidence id, artefact kind, expected and found.
-import { type ArtefactRow, artefactsOfBlob, blobPage, listArtefacts, sealedEvidencePage, sealedLedgerEntries } from '../../adapters/db/evidence.js';
+import {
+  type ArtefactRow,
+  artefactsOfBlob,
+  blobPage,
+  listArtefacts,
+  sealedEvidencePage,
+  sealedLedgerEntries,
+} from '../../adapters/db/evidence.js';
 import { type LedgerVerification, verifyLedger } from '../../adapters/db/ledger.js';
 import { hashStream } from '../../adapters/blobs/temp-files.js';
 import { type EvidenceManifest, manifestSha256 } from '../../domain/evidence/manifest.js';
@@ -90,7 +97,8 @@ export async function verifyStore(
       if (found !== ev.manifest_sha256) report(problem({ code: 'manifest_hash', evidenceId: ev.id, expected: ev.manifest_sha256, found }));
       const entry = sealed.get(ev.id);
       if (!entry) report(problem({ code: 'manifest_not_in_ledger', evidenceId: ev.id, found }));
-      else if (entry.manifestSha256 !== found) report(problem({ code: 'manifest_ledger_hash', evidenceId: ev.id, expected: String(entry.manifestSha256), found }));
+      else if (entry.manifestSha256 !== found)
+        report(problem({ code: 'manifest_ledger_hash', evidenceId: ev.id, expected: String(entry.manifestSha256), found }));
 
       // The manifest's artefacts, numbered per kind as when sealed, against the artefact rows.
       const byKey = new Map((rowsByEvidence.get(ev.id) ?? []).map((r) => [`${r.kind}#${r.ordinal}`, r]));
@@ -103,10 +111,20 @@ export async function verifyStore(
         byKey.delete(key);
         if (!r) report(problem({ code: 'artefact_record', evidenceId: ev.id, kind: a.kind, expected: a.sha256, found: null }));
         else if (r.sha256 !== a.sha256 || Number(r.size) !== a.size) {
-          report(problem({ code: 'artefact_record', evidenceId: ev.id, artefactId: r.id, kind: a.kind, expected: `${a.sha256} (${a.size})`, found: `${r.sha256} (${r.size})` }));
+          report(
+            problem({
+              code: 'artefact_record',
+              evidenceId: ev.id,
+              artefactId: r.id,
+              kind: a.kind,
+              expected: `${a.sha256} (${a.size})`,
+              found: `${r.sha256} (${r.size})`,
+            }),
+          );
         }
       }
-      for (const r of byKey.values()) report(problem({ code: 'artefact_record', evidenceId: ev.id, artefactId: r.id, kind: r.kind, expected: null, found: r.sha256 }));
+      for (const r of byKey.values())
+        report(problem({ code: 'artefact_record', evidenceId: ev.id, artefactId: r.id, kind: r.kind, expected: null, found: r.sha256 }));
     }
     after = page[page.length - 1]?.id ?? null;
     if (page.length < pageSize) break;
@@ -134,12 +152,25 @@ export async function verifyStore(
             if (got.sha256 !== blob.sha256) bad = { code: 'blob_hash', expected: blob.sha256, found: got.sha256 };
             else if (got.size !== expectedSize) bad = { code: 'blob_size', expected: String(expectedSize), found: String(got.size) };
           } catch (error) {
-            bad = error instanceof BlobNotFoundError ? { code: 'blob_missing', expected: blob.sha256, found: null } : { code: 'blob_unreadable', expected: blob.sha256, found: (error as Error).message };
+            bad =
+              error instanceof BlobNotFoundError
+                ? { code: 'blob_missing', expected: blob.sha256, found: null }
+                : { code: 'blob_unreadable', expected: blob.sha256, found: (error as Error).message };
           }
           if (!bad) continue;
           const users = await artefactsOfBlob(ctx.db, blob.sha256);
           if (users.length === 0) report(problem({ code: bad.code, expected: bad.expected, found: bad.found }));
-          for (const u of users) report(problem({ code: bad.code, evidenceId: u.evidence_id, artefactId: u.id, kind: u.kind, expected: bad.expected, found: bad.found }));
+          for (const u of users)
+            report(
+              problem({
+                code: bad.code,
+                evidenceId: u.evidence_id,
+                artefactId: u.id,
+                kind: u.kind,
+                expected: bad.expected,
+                found: bad.found,
+              }),
+            );
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

@@ -24,7 +24,11 @@ async function readText(stream: Readable, max: number): Promise<string> {
 }
 
 /** Key texts of the latest capture, or null when there is no sealed HTML capture to compare with. */
-export async function capturedKeyTexts(db: Queryable, blobs: BlobStore, location: { id: string; case_id: string; url: string }): Promise<{ keys: string[]; evidenceId: string } | null> {
+export async function capturedKeyTexts(
+  db: Queryable,
+  blobs: BlobStore,
+  location: { id: string; case_id: string; url: string },
+): Promise<{ keys: string[]; evidenceId: string } | null> {
   const artefact = await latestCapturedHtml(db, location);
   if (!artefact) return null;
   if (!(await blobs.stat(artefact.sha256))) return null;

@@ -17,5 +17,12 @@ export interface LatestCheck {
 export async function latestCheck(db: Queryable, locationId: string): Promise<LatestCheck | undefined> {
   const row = await latestLocationCheck(db, locationId);
   if (!row) return undefined;
-  return { checkId: row.id, at: row.at, outcome: row.outcome, reason: row.reason, httpStatus: row.http_status, bodySha256: row.evidence.bodySha256 };
+  return {
+    checkId: row.id,
+    at: row.at,
+    outcome: row.outcome,
+    reason: row.reason,
+    httpStatus: row.http_status,
+    bodySha256: row.evidence.bodySha256,
+  };
 }

@@ -20,10 +20,20 @@ export function presentCheck(row: Selectable<LocationChecksTable>, locale: Local
     trigger: row.trigger,
     outcome: row.outcome,
     reason: row.reason,
-    explanation: t(locale, hasMessage(locale, key) ? key : 'recheck.reason.other', { status: row.http_status ?? 0, marker: e.matchedMarker ?? '' }),
+    explanation: t(locale, hasMessage(locale, key) ? key : 'recheck.reason.other', {
+      status: row.http_status ?? 0,
+      marker: e.matchedMarker ?? '',
+    }),
     httpStatus: row.http_status,
     finalUrl: row.final_url,
-    evidence: { bodySha256: e.bodySha256, bodyBytes: e.bodyBytes, contentType: e.contentType, matchedMarker: e.matchedMarker, keyText: e.keyText, redirects: e.redirects },
+    evidence: {
+      bodySha256: e.bodySha256,
+      bodyBytes: e.bodyBytes,
+      contentType: e.contentType,
+      matchedMarker: e.matchedMarker,
+      keyText: e.keyText,
+      redirects: e.redirects,
+    },
     nextCheckAt: row.next_check_at?.toISOString() ?? null,
   };
 }
@@ -32,7 +42,10 @@ export async function listLocationChecks(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   input: { actor: Principal; locationId: string; locale: Locale; limit?: number | undefined },
 ): Promise<z.infer<typeof locationChecksResponse>> {
-  const { location } = await loadLocation(ctx.db, input.actor, input.locationId, ctx.clock.now(), { manage: false, logAction: 'location.checks' });
+  const { location } = await loadLocation(ctx.db, input.actor, input.locationId, ctx.clock.now(), {
+    manage: false,
+    logAction: 'location_checks.view',
+  });
   const rows = await listRows(ctx.db, location.id, input.limit ?? 100);
   return {
     locationId: location.id,

@@ -6,12 +6,17 @@ import { findLocation } from '../../adapters/db/location-checks.js';
 import { DomainError } from '../../domain/errors.js';
 import { canManageWatches } from '../../domain/watches/watch-rules.js';
 import type { Principal } from '../auth/principal.js';
+import { isUuid } from '../evidence/evidence-access.js';
 import { type LoadedCase, loadCase } from '../cases/load-case.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function loadLocation(db: Queryable, actor: Principal, locationId: string, now: Date, options: { manage: boolean; logAction?: string }) {
-  if (!UUID.test(locationId)) throw new DomainError('not_found');
+export async function loadLocation(
+  db: Queryable,
+  actor: Principal,
+  locationId: string,
+  now: Date,
+  options: { manage: boolean; logAction?: string },
+) {
+  if (!isUuid(locationId)) throw new DomainError('not_found');
   const location = await findLocation(db, locationId);
   if (!location) throw new DomainError('not_found');
   const loaded: LoadedCase = await loadCase(db, actor, location.case_id, now, options.logAction);

@@ -10,7 +10,10 @@ import { recheckLocation } from './recheck-location.js';
 const BATCH = 30;
 const PARALLEL = 4;
 
-export async function recheckDueLocations(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs' | 'log'>, deps: { fetcher: PageFetcher }): Promise<{ checked: number }> {
+export async function recheckDueLocations(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'blobs' | 'log'>,
+  deps: { fetcher: PageFetcher },
+): Promise<{ checked: number }> {
   const now = ctx.clock.now();
   const ids = await claimDueLocations(ctx.db, now, new Date(now.getTime() + CHECK_LEASE_MS), BATCH);
   let checked = 0;

@@ -48,7 +48,12 @@ export async function recheckLocation(
     ctx.log.warn({ component: 'rechecks', locationId: location.id, err: error }, 'captured HTML unreadable');
   }
   const fetched = await deps.fetcher.fetch(location.url);
-  const result = classifyCheck({ fetch: toFetchResult(fetched), keyTexts: key?.keys ?? null, providerId: location.provider_id, url: location.url });
+  const result = classifyCheck({
+    fetch: toFetchResult(fetched),
+    keyTexts: key?.keys ?? null,
+    providerId: location.provider_id,
+    url: location.url,
+  });
   const evidence: StoredCheckEvidence = {
     v: 1,
     bodySha256: fetched.kind === 'response' ? fetched.sha256 : null,
@@ -98,7 +103,14 @@ export async function recheckLocation(
     });
     if (result.outcome === 'removed' && current.status !== 'removed') {
       const it = (await listParticipants(tx, caseRow.id)).filter((p) => p.role === 'it').map((p) => p.user_id);
-      await notify(tx, ctx, { organisationId: caseRow.organisation_id, userIds: it, caseId: caseRow.id, kind: 'location_removed', params: { reference: caseRow.reference, host: current.host }, actorId: null });
+      await notify(tx, ctx, {
+        organisationId: caseRow.organisation_id,
+        userIds: it,
+        caseId: caseRow.id,
+        kind: 'location_removed',
+        params: { reference: caseRow.reference, host: current.host },
+        actorId: null,
+      });
     }
     return check;
   });

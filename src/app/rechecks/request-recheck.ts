@@ -12,10 +12,19 @@ import { loadLocation } from './location-access.js';
 export const RECHECK_LOCATION_JOB = { name: 'recheck-location', version: 1 } as const;
 
 export async function enqueueRecheck(tx: Tx, locationId: string, requestedBy: string | null): Promise<void> {
-  await enqueueJob(tx, RECHECK_LOCATION_JOB.name, RECHECK_LOCATION_JOB.version, { locationId, requestedBy }, { jobKey: `recheck:${locationId}`, jobKeyMode: 'replace', maxAttempts: 1 });
+  await enqueueJob(
+    tx,
+    RECHECK_LOCATION_JOB.name,
+    RECHECK_LOCATION_JOB.version,
+    { locationId, requestedBy },
+    { jobKey: `recheck:${locationId}`, jobKeyMode: 'replace', maxAttempts: 1 },
+  );
 }
 
-export async function requestRecheck(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; locationId: string }): Promise<{ locationId: string; queued: true }> {
+export async function requestRecheck(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; locationId: string },
+): Promise<{ locationId: string; queued: true }> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     const { location, loaded } = await loadLocation(tx, input.actor, input.locationId, now, { manage: true });

@@ -24,7 +24,11 @@ import { providerOf } from './directory-store.js';
 type RecoveryJson = z.infer<typeof accountRecoverySchema>;
 
 async function present(db: Queryable, loaded: LoadedCase, locale: Locale): Promise<RecoveryJson> {
-  const [chosen, checks, directory] = await Promise.all([listRecoveryProviders(db, loaded.row.id), listRecoveryChecks(db, loaded.row.id), listProviderRows(db)]);
+  const [chosen, checks, directory] = await Promise.all([
+    listRecoveryProviders(db, loaded.row.id),
+    listRecoveryChecks(db, loaded.row.id),
+    listProviderRows(db),
+  ]);
   const entries = new Map(directory.map((r) => [r.id, providerOf(r)]));
   return {
     caseId: loaded.row.id,
@@ -34,7 +38,14 @@ async function present(db: Queryable, loaded: LoadedCase, locale: Locale): Promi
       const mine = checks.filter((x) => x.provider_id === c.provider_id);
       const steps = recoverySteps.map((step) => {
         const x = mine.find((m) => m.step === step);
-        return { step, title: t(locale, `takedown.recovery.step.${step}`), done: x?.done ?? false, note: x?.note ?? null, at: x ? x.at.toISOString() : null, byName: x?.by_name ?? null };
+        return {
+          step,
+          title: t(locale, `takedown.recovery.step.${step}`),
+          done: x?.done ?? false,
+          note: x?.note ?? null,
+          at: x ? x.at.toISOString() : null,
+          byName: x?.by_name ?? null,
+        };
       });
       return {
         providerId: c.provider_id,
@@ -48,7 +59,10 @@ async function present(db: Queryable, loaded: LoadedCase, locale: Locale): Promi
   };
 }
 
-export async function getAccountRecovery(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; caseId: string; locale: Locale }): Promise<RecoveryJson> {
+export async function getAccountRecovery(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; caseId: string; locale: Locale },
+): Promise<RecoveryJson> {
   const loaded = await loadCase(ctx.db, input.actor, input.caseId, ctx.clock.now(), 'account_recovery.read');
   if (!canReadTakedowns(loaded.access)) throw new DomainError('forbidden');
   return present(ctx.db, loaded, input.locale);
@@ -71,13 +85,22 @@ export async function updateAccountRecovery(
       ...(body.addProviders ?? []).map((id, i) => ({ id, path: `addProviders.${i}` })),
       ...(body.steps ?? []).map((s, i) => ({ id: s.providerId, path: `steps.${i}.providerId` })),
     ].filter((x) => !known.has(x.id));
-    if (unknown.length > 0) throw new DomainError('invalid_input', { fields: unknown.map((x) => ({ path: x.path, message: 'field.unknown_reference' })) });
+    if (unknown.length > 0)
+      throw new DomainError('invalid_input', { fields: unknown.map((x) => ({ path: x.path, message: 'field.unknown_reference' })) });
     const wanted = [...new Set([...(body.addProviders ?? []), ...(body.steps ?? []).map((s) => s.providerId)])];
     const added: string[] = [];
     for (const id of wanted) if (await addRecoveryProvider(tx, row.id, id, actor.userId, now)) added.push(id);
     const stepChanges: string[] = [];
     for (const s of body.steps ?? []) {
-      await upsertRecoveryCheck(tx, { caseId: row.id, providerId: s.providerId, step: s.step, done: s.done, note: s.note ?? null, by: actor.userId, at: now });
+      await upsertRecoveryCheck(tx, {
+        caseId: row.id,
+        providerId: s.providerId,
+        step: s.step,
+        done: s.done,
+        note: s.note ?? null,
+        by: actor.userId,
+        at: now,
+      });
       stepChanges.push(`${s.providerId}:${s.step}:${s.done ? 'done' : 'undone'}`);
     }
     await appendLedger(tx, {
@@ -93,7 +116,14 @@ export async function updateAccountRecovery(
     if (view.providers.length > 0 && view.providers.every((p) => p.complete)) {
       for (const task of await listCaseTasks(tx, row.id)) {
         if (task.step_key !== '4.6.2' || (task.status !== 'open' && task.status !== 'pending')) continue;
-        await updateTask(tx, task.id, { status: 'done', completed_at: now, completed_by: actor.userId, completion_source: 'system', next_check_at: null, updated_at: now });
+        await updateTask(tx, task.id, {
+          status: 'done',
+          completed_at: now,
+          completed_by: actor.userId,
+          completion_source: 'system',
+          next_check_at: null,
+          updated_at: now,
+        });
         await appendLedger(tx, {
           action: 'task.done',
           at: now,
@@ -108,4 +138,3 @@ export async function updateAccountRecovery(
     return view;
   });
 }
-

@@ -21,7 +21,8 @@ export async function addTakedownFollowup(
     const { request, loaded } = await loadRequestForUpdate(tx, actor, input.requestId, now);
     if (!canActOnTakedowns(loaded.access)) throw new DomainError('forbidden', { messageKey: 'takedown.error.not_allowed' });
     const status = request.status as TakedownStatus;
-    if (body.kind !== 'note' && !awaitsProvider(status)) throw new DomainError('invalid_transition', { messageKey: 'takedown.error.not_waiting' });
+    if (body.kind !== 'note' && !awaitsProvider(status))
+      throw new DomainError('invalid_transition', { messageKey: 'takedown.error.not_waiting' });
     await insertFollowup(tx, { request_id: request.id, kind: body.kind, note: body.note, at: now, by: actor.userId });
     let current = request;
     if (body.kind !== 'note') {

@@ -23,13 +23,20 @@ export async function createProvider(
       id: body.id,
       name: body.name,
       domains: [...new Set(body.domains)],
-      channels: mergeEditedChannels([], body.channels.map((c) => ({ ...c, notes: c.notes ?? null }))),
+      channels: mergeEditedChannels(
+        [],
+        body.channels.map((c) => ({ ...c, notes: c.notes ?? null })),
+      ),
       evidenceTips: body.evidenceTips,
       typicalResponse: body.typicalResponse ?? null,
       localeNotes: body.localeNotes ?? null,
     };
     const inserted = await insertCustomProvider(tx, { id: body.id, data, lastReviewed: isoDay(now), createdBy: actor.userId, at: now });
-    if (!inserted) throw new DomainError('conflict', { messageKey: 'provider.error.id_taken', fields: [{ path: 'id', message: 'provider.error.id_taken' }] });
+    if (!inserted)
+      throw new DomainError('conflict', {
+        messageKey: 'provider.error.id_taken',
+        fields: [{ path: 'id', message: 'provider.error.id_taken' }],
+      });
     await appendLedger(tx, {
       action: 'provider.created',
       at: now,

@@ -4,7 +4,13 @@
 // (the staff member may be asked while it is prepared), submitting does (update-takedown.ts).
 import type { z } from 'zod';
 import { appendLedger } from '../../adapters/db/ledger.js';
-import { findCaseLocations, insertRequestLocations, insertTakedownRequest, latestAbuseLookups, reminderDaysOf } from '../../adapters/db/takedowns.js';
+import {
+  findCaseLocations,
+  insertRequestLocations,
+  insertTakedownRequest,
+  latestAbuseLookups,
+  reminderDaysOf,
+} from '../../adapters/db/takedowns.js';
 import type { createTakedownBody, takedownSchema } from '../../contract/takedowns.js';
 import { DomainError } from '../../domain/errors.js';
 import { defaultFiler, WEB_HOST } from '../../domain/takedowns/directory.js';
@@ -42,7 +48,8 @@ export async function createTakedown(
     const ids = [...new Set(body.locationIds)];
     await fillLocationProviders(tx, row.id);
     const found = await findCaseLocations(tx, row.id, ids);
-    if (found.length !== ids.length) throw new DomainError('invalid_input', { fields: [{ path: 'locationIds', message: 'field.unknown_reference' }] });
+    if (found.length !== ids.length)
+      throw new DomainError('invalid_input', { fields: [{ path: 'locationIds', message: 'field.unknown_reference' }] });
     const ordered = ids.map((id) => found.find((l) => l.id === id)).filter((l): l is (typeof found)[number] => l !== undefined);
     const locations = await citedLocations(tx, row.id, ordered);
 
@@ -53,7 +60,15 @@ export async function createTakedown(
       if (email) Object.assign(channel, { channel: `mailto:${email}`, method: 'email' });
     }
     const filer = body.filer ?? defaultFiler(channel.entry);
-    const texts = await generateTexts(tx, { caseRow: row, provider: provider.entry, channel: channel.entry, ground: body.ground, filer, senderId: actor.userId, locations });
+    const texts = await generateTexts(tx, {
+      caseRow: row,
+      provider: provider.entry,
+      channel: channel.entry,
+      ground: body.ground,
+      filer,
+      senderId: actor.userId,
+      locations,
+    });
     const days = await reminderDaysOf(tx, row.organisation_id);
     const request = await insertTakedownRequest(tx, {
       case_id: row.id,

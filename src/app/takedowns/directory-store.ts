@@ -39,11 +39,21 @@ export async function providerIdForUrl(db: Queryable, url: string): Promise<stri
 
 /** Fills `provider_id` of a case's locations that have none (locations added before recognition). */
 export async function fillLocationProviders(db: Queryable, caseId: string): Promise<number> {
-  const missing = await db.selectFrom('locations').select(['id', 'url']).where('case_id', '=', caseId).where('provider_id', 'is', null).execute();
+  const missing = await db
+    .selectFrom('locations')
+    .select(['id', 'url'])
+    .where('case_id', '=', caseId)
+    .where('provider_id', 'is', null)
+    .execute();
   if (missing.length === 0) return 0;
   const index = await providerIndex(db);
   for (const loc of missing) {
-    await db.updateTable('locations').set({ provider_id: recogniseProvider(loc.url, index).providerId }).where('id', '=', loc.id).where('provider_id', 'is', null).execute();
+    await db
+      .updateTable('locations')
+      .set({ provider_id: recogniseProvider(loc.url, index).providerId })
+      .where('id', '=', loc.id)
+      .where('provider_id', 'is', null)
+      .execute();
   }
   return missing.length;
 }

@@ -27,7 +27,11 @@ export async function getCaseHelp(
   for (const h of await listHelpOrganisationRows(ctx.db)) {
     const reasons = helpReasons(h.id, facts);
     if (reasons.length === 0) continue;
-    items.push({ ...presentHelpOrganisation(h, now, input.locale), reasons, reasonsText: reasons.map((c) => t(input.locale, `takedown.help.condition.${c}`)) });
+    items.push({
+      ...presentHelpOrganisation(h, now, input.locale),
+      reasons,
+      reasonsText: reasons.map((c) => t(input.locale, `takedown.help.condition.${c}`)),
+    });
   }
   return { items };
 }

@@ -9,7 +9,10 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { loadRequest, presentRequest } from './takedown-store.js';
 
-export async function getTakedown(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; requestId: string; locale: Locale }): Promise<z.infer<typeof takedownSchema>> {
+export async function getTakedown(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; requestId: string; locale: Locale },
+): Promise<z.infer<typeof takedownSchema>> {
   const now = ctx.clock.now();
   const { request, loaded } = await loadRequest(ctx.db, input.actor, input.requestId, now, 'takedown.read');
   if (!canReadTakedowns(loaded.access)) throw new DomainError('forbidden');

@@ -10,7 +10,10 @@ import { loadCase } from '../cases/load-case.js';
 import type { AppContext } from '../context.js';
 import { presentRequest } from './takedown-store.js';
 
-export async function listTakedowns(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; caseId: string; locale: Locale }): Promise<z.infer<typeof listTakedownsResponse>> {
+export async function listTakedowns(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; caseId: string; locale: Locale },
+): Promise<z.infer<typeof listTakedownsResponse>> {
   const now = ctx.clock.now();
   const loaded = await loadCase(ctx.db, input.actor, input.caseId, now, 'takedown.list');
   if (!canReadTakedowns(loaded.access)) throw new DomainError('forbidden');

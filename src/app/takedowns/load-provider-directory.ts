@@ -12,11 +12,17 @@ import type { AppContext } from '../context.js';
 
 export const providerSeedPath = fileURLToPath(new URL('../../../seed/providers/providers.json', import.meta.url));
 
-const entryWithId = z.looseObject({ id: z.string().regex(/^[a-z0-9][a-z0-9_]{1,39}$/) });
+const entryWithId = z.looseObject({ id: z.string().regex(/^[a-z0-9][a-z0-9_]{0,39}$/) });
 const seedSchema = z.looseObject({
   schemaVersion: z.literal(1),
   lastReviewed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  providers: z.array(entryWithId.extend({ name: z.string().min(1), domains: z.array(z.string()), channels: z.array(z.looseObject({ purpose: z.string(), url: z.string() })) })),
+  providers: z.array(
+    entryWithId.extend({
+      name: z.string().min(1),
+      domains: z.array(z.string()),
+      channels: z.array(z.looseObject({ purpose: z.string(), url: z.string() })),
+    }),
+  ),
   helpOrganisations: z.array(entryWithId.extend({ name: z.string().min(1), url: z.string() })),
 });
 
@@ -37,7 +43,10 @@ export interface DirectoryLoadResult {
   helpOrganisations: { inserted: number; updated: number };
 }
 
-export async function loadProviderDirectory(ctx: Pick<AppContext, 'db' | 'clock'>, options: { path?: string } = {}): Promise<DirectoryLoadResult> {
+export async function loadProviderDirectory(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  options: { path?: string } = {},
+): Promise<DirectoryLoadResult> {
   const seed = await readProviderSeed(options.path);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx: Tx) => {
@@ -50,7 +59,8 @@ export async function loadProviderDirectory(ctx: Pick<AppContext, 'db' | 'clock'
       const r = await upsertSeedHelpOrganisation(tx, { id: h.id, data: h, seedReviewed: seed.lastReviewed, at: now });
       if (r !== 'unchanged') result.helpOrganisations[r] += 1;
     }
-    const changed = result.providers.inserted + result.providers.updated + result.helpOrganisations.inserted + result.helpOrganisations.updated;
+    const changed =
+      result.providers.inserted + result.providers.updated + result.helpOrganisations.inserted + result.helpOrganisations.updated;
     if (changed > 0) {
       await appendLedger(tx, {
         action: 'provider_directory.loaded',

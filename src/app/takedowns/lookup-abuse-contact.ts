@@ -24,6 +24,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The host's public addresses (getaddrinfo, at most 3 s); none when it does not resolve. */
 export const resolvePublicAddresses: ResolveHost = async (host) => {
+  // Special-use names (RFC 6761) never resolve: no query leaves the machine for them.
+  if (/(^|\.)(example|test|invalid|localhost)$/i.test(host)) return [];
   try {
     const answers = await Promise.race([
       dnsLookup(host, { all: true, verbatim: true }),
@@ -37,7 +39,11 @@ export const resolvePublicAddresses: ResolveHost = async (host) => {
 
 async function loadLocation(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Principal, locationId: string, now: Date) {
   if (!UUID.test(locationId)) throw new DomainError('not_found');
-  const location = await ctx.db.selectFrom('locations').select(['id', 'case_id', 'url', 'host']).where('id', '=', locationId).executeTakeFirst();
+  const location = await ctx.db
+    .selectFrom('locations')
+    .select(['id', 'case_id', 'url', 'host'])
+    .where('id', '=', locationId)
+    .executeTakeFirst();
   if (!location) throw new DomainError('not_found');
   const loaded = await loadCase(ctx.db, actor, location.case_id, now);
   return { location, loaded };
@@ -47,14 +53,21 @@ function guidance(locale: Locale, answers: readonly RdapAnswer[], providerId: st
   const emails = answers.flatMap((a) => a.abuse.flatMap((c) => c.emails));
   const lines: string[] = [];
   if (providerId !== 'web_host') lines.push(t(locale, 'takedown.abuse.guidance.known_provider'));
-  lines.push(t(locale, emails.length > 0 ? 'takedown.abuse.guidance.write_to' : 'takedown.abuse.guidance.no_contact', { emails: emails.join(', ') }));
+  lines.push(
+    t(locale, emails.length > 0 ? 'takedown.abuse.guidance.write_to' : 'takedown.abuse.guidance.no_contact', { emails: emails.join(', ') }),
+  );
   lines.push(t(locale, 'takedown.abuse.guidance.site_contact'));
   lines.push(t(locale, 'takedown.abuse.guidance.icann'));
   lines.push(t(locale, 'takedown.abuse.guidance.kept'));
   return lines;
 }
 
-function present(locale: Locale, location: { id: string; url: string; host: string }, r: { providerId: string; domain: string | null }, stored: { addresses: string[]; answers: RdapAnswer[]; at: Date } | undefined): AbuseJson {
+function present(
+  locale: Locale,
+  location: { id: string; url: string; host: string },
+  r: { providerId: string; domain: string | null },
+  stored: { addresses: string[]; answers: RdapAnswer[]; at: Date } | undefined,
+): AbuseJson {
   return {
     locationId: location.id,
     url: location.url,
@@ -107,7 +120,10 @@ export async function lookupAbuseContact(
   return present(input.locale, location, { providerId: recognition.providerId, domain }, { addresses, answers, at: now });
 }
 
-export async function getAbuseContact(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; locationId: string; locale: Locale }): Promise<AbuseJson> {
+export async function getAbuseContact(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; locationId: string; locale: Locale },
+): Promise<AbuseJson> {
   const now = ctx.clock.now();
   const { location, loaded } = await loadLocation(ctx, input.actor, input.locationId, now);
   if (!canReadTakedowns(loaded.access)) throw new DomainError('forbidden');

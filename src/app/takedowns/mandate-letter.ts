@@ -15,7 +15,11 @@ import type { AppContext } from '../context.js';
 import { findProvider } from './directory-store.js';
 import { loadRequest, requestLocations } from './takedown-store.js';
 
-const FONT_PATHS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans.ttf'];
+const FONT_PATHS = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/TTF/DejaVuSans.ttf',
+];
 let fontBytes: Uint8Array | undefined;
 
 async function loadFont(): Promise<Uint8Array> {
@@ -145,7 +149,11 @@ export async function generateMandateLetter(
   const [provider, locations, person, org] = await Promise.all([
     findProvider(ctx.db, request.provider_id),
     requestLocations(ctx.db, request),
-    ctx.db.selectFrom('persons').select(['full_name', 'job_title']).where('id', '=', loaded.row.affected_person_id).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('persons')
+      .select(['full_name', 'job_title'])
+      .where('id', '=', loaded.row.affected_person_id)
+      .executeTakeFirstOrThrow(),
     ctx.db.selectFrom('organisations').select(['name', 'time_zone']).where('id', '=', loaded.row.organisation_id).executeTakeFirstOrThrow(),
   ]);
   const pdf = await renderMandatePdf(

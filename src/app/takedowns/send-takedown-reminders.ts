@@ -15,7 +15,9 @@ import { takedownConsent } from './takedown-store.js';
 
 const BATCH = 100;
 
-export async function sendTakedownReminders(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>): Promise<{ reminders: number; skipped: number }> {
+export async function sendTakedownReminders(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+): Promise<{ reminders: number; skipped: number }> {
   let reminders = 0;
   let skipped = 0;
   for (let round = 0; round < 20; round += 1) {
@@ -48,7 +50,11 @@ export async function sendTakedownReminders(ctx: Pick<AppContext, 'db' | 'clock'
           actorId: null,
           mail: { template: 'takedown_reminder', params: { reference: row.reference, status: kind, days, caseUrl: caseUrl(ctx, row.id) } },
         });
-        await updateTakedownRequest(tx, request.id, { next_reminder_at: next, last_reminded_at: now, reminder_count: request.reminder_count + 1 });
+        await updateTakedownRequest(tx, request.id, {
+          next_reminder_at: next,
+          last_reminded_at: now,
+          reminder_count: request.reminder_count + 1,
+        });
         await insertFollowup(tx, { request_id: request.id, kind: 'reminder_due', note: null, at: now, by: null });
         await appendLedger(tx, {
           action: 'takedown.reminded',

@@ -41,7 +41,10 @@ export function escapeHtml(s: string): string {
 
 /** A file name safe in any archive tool: letters, digits, dot, dash, underscore. */
 export function safeName(name: string, max = 80): string {
-  const cleaned = name.normalize('NFKD').replace(/[^\w.-]+/g, '_').replace(/^\.+/, '_');
+  const cleaned = name
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^\.+/, '_');
   return cleaned.slice(-max) || 'file';
 }
 
@@ -103,7 +106,8 @@ export async function buildTakedownPackage(
   });
   const text = request.sent_text ?? effectiveText(request);
   const otherLocale: Locale = request.text_locale === 'en' ? 'fr-CA' : 'en';
-  const otherText = request.text_edited === null && request.sent_text === null ? (otherLocale === 'en' ? request.text_en : request.text_fr) : null;
+  const otherText =
+    request.text_edited === null && request.sent_text === null ? (otherLocale === 'en' ? request.text_en : request.text_fr) : null;
   const k = (key: string, params?: Record<string, string | number>) => escapeHtml(t(locale, key, params));
   const lastReviewed = lastReviewedOf(provider.row);
   const inZip = input.format === 'zip';
@@ -122,11 +126,16 @@ export async function buildTakedownPackage(
     '</ol>',
     `<h2>${k('takedown.package.urls')}</h2>`,
     '<ol>',
-    ...locations.map((l) => `<li><code>${escapeHtml(l.url)}</code>${l.evidence.length === 0 ? ` <span class="warn">${k('takedown.package.no_evidence')}</span>` : ''}</li>`),
+    ...locations.map(
+      (l) =>
+        `<li><code>${escapeHtml(l.url)}</code>${l.evidence.length === 0 ? ` <span class="warn">${k('takedown.package.no_evidence')}</span>` : ''}</li>`,
+    ),
     '</ol>',
     `<h2>${k('takedown.package.text')}</h2>`,
     `<pre>${escapeHtml(text)}</pre>`,
-    ...(otherText ? [`<details><summary>${k(`takedown.package.text_other.${otherLocale}`)}</summary><pre>${escapeHtml(otherText)}</pre></details>`] : []),
+    ...(otherText
+      ? [`<details><summary>${k(`takedown.package.text_other.${otherLocale}`)}</summary><pre>${escapeHtml(otherText)}</pre></details>`]
+      : []),
     `<h2>${k('takedown.package.files')}</h2>`,
     files.length === 0
       ? `<p class="warn">${k('takedown.package.no_files')}</p>`
@@ -135,7 +144,7 @@ export async function buildTakedownPackage(
           `<table><thead><tr><th>${k('takedown.package.col.file')}</th><th>${k('takedown.package.col.url')}</th><th>${k('takedown.package.col.captured')}</th><th>SHA-256</th></tr></thead><tbody>`,
           ...files.map(
             (f) =>
-              `<tr><td>${escapeHtml(inZip ? f.path : f.path.split('/').pop() ?? f.path)}${f.present ? '' : ` <span class="warn">${k('takedown.package.missing')}</span>`}<br>${k(`takedown.artefact.${f.kind}`)}, ${f.size} o</td><td><code>${escapeHtml(f.url)}</code></td><td>${escapeHtml(f.capturedAt)}</td><td><code>${f.sha256}</code></td></tr>`,
+              `<tr><td>${escapeHtml(inZip ? f.path : (f.path.split('/').pop() ?? f.path))}${f.present ? '' : ` <span class="warn">${k('takedown.package.missing')}</span>`}<br>${k(`takedown.artefact.${f.kind}`)}, ${f.size} o</td><td><code>${escapeHtml(f.url)}</code></td><td>${escapeHtml(f.capturedAt)}</td><td><code>${f.sha256}</code></td></tr>`,
           ),
           '</tbody></table>',
         ].join('\n'),

@@ -9,7 +9,10 @@ import { DomainError } from '../../domain/errors.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 
-export async function getTakedownSettings(ctx: Pick<AppContext, 'db'>, input: { actor: Principal }): Promise<z.infer<typeof takedownSettingsSchema>> {
+export async function getTakedownSettings(
+  ctx: Pick<AppContext, 'db'>,
+  input: { actor: Principal },
+): Promise<z.infer<typeof takedownSettingsSchema>> {
   if (!hasRole(input.actor.roles, 'admin')) throw new DomainError('forbidden');
   return { reminderDays: await reminderDaysOf(ctx.db, input.actor.organisationId) };
 }

@@ -19,7 +19,14 @@ import {
 import { listCaseTasks, updateTask } from '../../adapters/db/tasks.js';
 import type { takedownSchema, takedownWarningSchema } from '../../contract/takedowns.js';
 import { DomainError } from '../../domain/errors.js';
-import { channelFor, type Ground, isStale, type ProviderChannel, type ProviderEntry, providerKind } from '../../domain/takedowns/directory.js';
+import {
+  channelFor,
+  type Ground,
+  isStale,
+  type ProviderChannel,
+  type ProviderEntry,
+  providerKind,
+} from '../../domain/takedowns/directory.js';
 import { type CitedEvidence, type CitedLocation, generateRequestText } from '../../domain/takedowns/request-text.js';
 import { canActOnTakedowns, canFileTakedowns, nextTakedownStatuses, type TakedownStatus } from '../../domain/takedowns/status.js';
 import { type Locale, t } from '../../locales/index.js';
@@ -33,7 +40,13 @@ export type RequestRow = Selectable<TakedownRequestsTable>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A request and its case, as the caller may see it (404 otherwise). */
-export async function loadRequest(db: Queryable, actor: Principal, requestId: string, now: Date, logAction?: string): Promise<{ request: RequestRow; loaded: LoadedCase }> {
+export async function loadRequest(
+  db: Queryable,
+  actor: Principal,
+  requestId: string,
+  now: Date,
+  logAction?: string,
+): Promise<{ request: RequestRow; loaded: LoadedCase }> {
   if (!UUID.test(requestId)) throw new DomainError('not_found');
   const request = await findTakedownRequest(db, requestId);
   if (!request) throw new DomainError('not_found');
@@ -42,7 +55,12 @@ export async function loadRequest(db: Queryable, actor: Principal, requestId: st
 }
 
 /** Same, locking the case then the request for the rest of the transaction. */
-export async function loadRequestForUpdate(tx: Tx, actor: Principal, requestId: string, now: Date): Promise<{ request: RequestRow; loaded: LoadedCase }> {
+export async function loadRequestForUpdate(
+  tx: Tx,
+  actor: Principal,
+  requestId: string,
+  now: Date,
+): Promise<{ request: RequestRow; loaded: LoadedCase }> {
   if (!UUID.test(requestId)) throw new DomainError('not_found');
   const peek = await findTakedownRequest(tx, requestId);
   if (!peek) throw new DomainError('not_found');
@@ -64,17 +82,29 @@ export interface RequestLocation {
   providerId: string | null;
   status: 'online' | 'removed' | 'unknown';
   lastCheckedAt: Date | null;
-  evidence: Array<CitedEvidence & { artefacts: Array<{ id: string; kind: string; filename: string; sha256: string; mediaType: string; size: number }> }>;
+  evidence: Array<
+    CitedEvidence & { artefacts: Array<{ id: string; kind: string; filename: string; sha256: string; mediaType: string; size: number }> }
+  >;
 }
 
 /** Locations with the sealed evidence each cites (thumbnails are not evidence of their own). */
 export async function citedLocations(
   db: Queryable,
   caseId: string,
-  locations: ReadonlyArray<{ id: string; url: string; host: string; provider_id: string | null; status: 'online' | 'removed' | 'unknown'; last_checked_at: Date | null }>,
+  locations: ReadonlyArray<{
+    id: string;
+    url: string;
+    host: string;
+    provider_id: string | null;
+    status: 'online' | 'removed' | 'unknown';
+    last_checked_at: Date | null;
+  }>,
 ): Promise<RequestLocation[]> {
   const evidence = await sealedEvidenceFor(db, caseId, locations);
-  const artefacts = await listArtefactsOf(db, evidence.map((e) => e.id));
+  const artefacts = await listArtefactsOf(
+    db,
+    evidence.map((e) => e.id),
+  );
   return locations.map((loc) => ({
     id: loc.id,
     url: loc.url,
@@ -101,7 +131,11 @@ export async function requestLocations(db: Queryable, request: Pick<RequestRow, 
 }
 
 /** A directory channel named by its URL, or the provider's channel for the ground. */
-export function resolveChannel(provider: ProviderEntry, ground: Ground, given: string | null | undefined): { channel: string | null; method: string | null; entry: ProviderChannel | undefined } {
+export function resolveChannel(
+  provider: ProviderEntry,
+  ground: Ground,
+  given: string | null | undefined,
+): { channel: string | null; method: string | null; entry: ProviderChannel | undefined } {
   if (given) {
     const entry = provider.channels.find((c) => c.url === given);
     return { channel: given, method: entry?.method ?? null, entry };
@@ -189,7 +223,12 @@ export async function completeLocationSteps(
 type TakedownJson = z.infer<typeof takedownSchema>;
 type Warning = z.infer<typeof takedownWarningSchema>;
 
-function warning(locale: Locale, code: Warning['code'], locationId: string | null = null, params?: Record<string, string | number>): Warning {
+function warning(
+  locale: Locale,
+  code: Warning['code'],
+  locationId: string | null = null,
+  params?: Record<string, string | number>,
+): Warning {
   return { code, message: t(locale, `takedown.warning.${code}`, params), locationId };
 }
 
@@ -216,10 +255,21 @@ export async function presentRequest(
   if (status === 'draft') {
     if (!consent.active) warnings.push(warning(locale, 'consent_missing'));
     for (const l of locations) if (l.evidence.length === 0) warnings.push(warning(locale, 'evidence_missing', l.id, { url: l.url }));
-    if (channelEntry && r.filer === 'board' && !channelEntry.whoMayFile.includes('representative') && !channelEntry.whoMayFile.includes('anyone')) {
+    if (
+      channelEntry &&
+      r.filer === 'board' &&
+      !channelEntry.whoMayFile.includes('representative') &&
+      !channelEntry.whoMayFile.includes('anyone')
+    ) {
       warnings.push(warning(locale, 'victim_only', null, { provider: entry?.name ?? r.provider_id }));
     }
-    if (channelEntry && r.filer === 'board' && channelEntry.whoMayFile.includes('representative') && !channelEntry.whoMayFile.includes('anyone') && mandates.length === 0) {
+    if (
+      channelEntry &&
+      r.filer === 'board' &&
+      channelEntry.whoMayFile.includes('representative') &&
+      !channelEntry.whoMayFile.includes('anyone') &&
+      mandates.length === 0
+    ) {
       warnings.push(warning(locale, 'mandate_missing'));
     }
     if (channelEntry && !channelEntry.verified) warnings.push(warning(locale, 'channel_unverified'));
@@ -267,7 +317,12 @@ export async function presentRequest(
       providerId: l.providerId,
       status: l.status,
       lastCheckedAt: iso(l.lastCheckedAt),
-      evidence: l.evidence.map((e) => ({ evidenceId: e.evidenceId, capturedAt: e.capturedAt.toISOString(), manifestSha256: e.manifestSha256, artefacts: e.artefacts })),
+      evidence: l.evidence.map((e) => ({
+        evidenceId: e.evidenceId,
+        capturedAt: e.capturedAt.toISOString(),
+        manifestSha256: e.manifestSha256,
+        artefacts: e.artefacts,
+      })),
     })),
     consent: { active: consent.active, recordedAt: iso(consent.recordedAt) },
     warnings,

@@ -32,12 +32,24 @@ export async function updateProvider(
     };
     if (body.name !== undefined) set('name', body.name);
     if (body.domains !== undefined) set('domains', [...new Set(body.domains)]);
-    if (body.channels !== undefined) set('channels', mergeEditedChannels(current.channels, body.channels.map((c) => ({ ...c, notes: c.notes ?? null }))));
+    if (body.channels !== undefined)
+      set(
+        'channels',
+        mergeEditedChannels(
+          current.channels,
+          body.channels.map((c) => ({ ...c, notes: c.notes ?? null })),
+        ),
+      );
     if (body.evidenceTips !== undefined) set('evidenceTips', body.evidenceTips);
     if (body.typicalResponse !== undefined) set('typicalResponse', body.typicalResponse);
     if (body.localeNotes !== undefined) set('localeNotes', body.localeNotes);
     const reviewed = body.markReviewed === true;
-    await updateProviderOverrides(tx, row.id, { overrides, lastReviewed: reviewed ? isoDay(now) : row.last_reviewed, editedBy: actor.userId, at: now });
+    await updateProviderOverrides(tx, row.id, {
+      overrides,
+      lastReviewed: reviewed ? isoDay(now) : row.last_reviewed,
+      editedBy: actor.userId,
+      at: now,
+    });
     await appendLedger(tx, {
       action: 'provider.updated',
       at: now,

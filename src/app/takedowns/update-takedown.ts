@@ -16,7 +16,16 @@ import type { AppContext } from '../context.js';
 import type { TakedownRequestsTable } from '../../adapters/db/schema-takedowns.js';
 import type { Updateable } from 'kysely';
 import { findProvider } from './directory-store.js';
-import { completeLocationSteps, effectiveText, generateTexts, loadRequestForUpdate, presentRequest, requestLocations, resolveChannel, takedownConsent } from './takedown-store.js';
+import {
+  completeLocationSteps,
+  effectiveText,
+  generateTexts,
+  loadRequestForUpdate,
+  presentRequest,
+  requestLocations,
+  resolveChannel,
+  takedownConsent,
+} from './takedown-store.js';
 
 function invalidField(path: string, message = 'field.invalid_value'): DomainError {
   return new DomainError('invalid_input', { fields: [{ path, message }] });
@@ -36,13 +45,16 @@ export async function updateTakedown(
     if (row.status === 'closed') throw new DomainError('invalid_transition', { messageKey: 'case.error.closed' });
     const from = request.status as TakedownStatus;
     const to = body.status && body.status !== from ? body.status : undefined;
-    if (body.status === from) throw new DomainError('invalid_transition', { messageKey: 'takedown.error.transition', params: { from, to: from } });
+    if (body.status === from)
+      throw new DomainError('invalid_transition', { messageKey: 'takedown.error.transition', params: { from, to: from } });
     if (body.confirmation && to !== 'removed') throw invalidField('confirmation', 'takedown.field.confirmation_only_removed');
     if (body.overrideReason && to !== 'submitted') throw invalidField('overrideReason', 'takedown.field.override_only_submit');
     const draftEdit = body.text !== undefined || body.textLocale !== undefined || body.regenerate === true || body.filer !== undefined;
     if (draftEdit && from !== 'draft') throw new DomainError('invalid_transition', { messageKey: 'takedown.error.not_draft' });
-    if (body.channel !== undefined && from !== 'draft') throw new DomainError('invalid_transition', { messageKey: 'takedown.error.not_draft' });
-    if (body.referenceNumber !== undefined && from === 'draft' && to !== 'submitted') throw invalidField('referenceNumber', 'takedown.field.reference_after_submit');
+    if (body.channel !== undefined && from !== 'draft')
+      throw new DomainError('invalid_transition', { messageKey: 'takedown.error.not_draft' });
+    if (body.referenceNumber !== undefined && from === 'draft' && to !== 'submitted')
+      throw invalidField('referenceNumber', 'takedown.field.reference_after_submit');
 
     const set: Updateable<TakedownRequestsTable> = { updated_at: now };
     const changed: string[] = [];
@@ -55,8 +67,23 @@ export async function updateTakedown(
       if (!provider) throw new DomainError('not_found');
       const channel = resolveChannel(provider.entry, request.ground, body.channel ?? request.channel);
       const filer = body.filer ?? request.filer;
-      const texts = await generateTexts(tx, { caseRow: row, provider: provider.entry, channel: channel.entry, ground: request.ground, filer, senderId: request.created_by ?? actor.userId, locations });
-      Object.assign(set, { channel: channel.channel, channel_method: channel.method, filer, text_fr: texts.fr, text_en: texts.en, generated_at: now });
+      const texts = await generateTexts(tx, {
+        caseRow: row,
+        provider: provider.entry,
+        channel: channel.entry,
+        ground: request.ground,
+        filer,
+        senderId: request.created_by ?? actor.userId,
+        locations,
+      });
+      Object.assign(set, {
+        channel: channel.channel,
+        channel_method: channel.method,
+        filer,
+        text_fr: texts.fr,
+        text_en: texts.en,
+        generated_at: now,
+      });
       if (body.channel !== undefined) changed.push('channel');
       if (body.filer !== undefined) changed.push('filer');
       if (body.regenerate === true) {
@@ -101,7 +128,8 @@ export async function updateTakedown(
         allRecheckedRemoved: locations.length > 0 && locations.every((l) => l.status === 'removed' && l.lastCheckedAt !== null),
         confirmationNote: body.confirmation?.note,
       });
-      if (!verdict.ok) throw new DomainError(verdict.code, { messageKey: verdict.messageKey, ...(verdict.params ? { params: verdict.params } : {}) });
+      if (!verdict.ok)
+        throw new DomainError(verdict.code, { messageKey: verdict.messageKey, ...(verdict.params ? { params: verdict.params } : {}) });
       const days = await reminderDaysOf(tx, row.organisation_id);
       const next: Updateable<TakedownRequestsTable> = { status: to, updated_at: now };
       if (to === 'submitted') {
@@ -113,15 +141,25 @@ export async function updateTakedown(
           reminder_count: 0,
           last_reminded_at: null,
         });
-        if (verdict.overridden && body.overrideReason) Object.assign(next, { override_reason: body.overrideReason, override_by: actor.userId, override_at: now });
+        if (verdict.overridden && body.overrideReason)
+          Object.assign(next, { override_reason: body.overrideReason, override_by: actor.userId, override_at: now });
       } else if (to === 'acknowledged') {
         Object.assign(next, { acknowledged_at: now, next_reminder_at: nextReminderAt(to, now, days) });
       } else {
         Object.assign(next, { closed_at: now, closed_by: actor.userId, next_reminder_at: null });
-        if (to === 'removed') Object.assign(next, { removal_basis: verdict.removalBasis, confirmation_note: body.confirmation?.note ?? null });
+        if (to === 'removed')
+          Object.assign(next, { removal_basis: verdict.removalBasis, confirmation_note: body.confirmation?.note ?? null });
       }
       current = await updateTakedownRequest(tx, request.id, next);
-      await insertFollowup(tx, { request_id: request.id, kind: 'status_changed', status_from: from, status_to: to, note: body.confirmation?.note ?? body.overrideReason ?? null, at: now, by: actor.userId });
+      await insertFollowup(tx, {
+        request_id: request.id,
+        kind: 'status_changed',
+        status_from: from,
+        status_to: to,
+        note: body.confirmation?.note ?? body.overrideReason ?? null,
+        at: now,
+        by: actor.userId,
+      });
       await appendLedger(tx, {
         action: to === 'submitted' ? 'takedown.submitted' : 'takedown.status_changed',
         at: now,

@@ -50,7 +50,15 @@ export async function uploadMandate(
       .values({ sha256: stored.sha256, size: stored.size, store: ctx.blobs.kind, created_at: now })
       .onConflict((oc) => oc.column('sha256').doNothing())
       .execute();
-    const mandate = await insertMandate(tx, { requestId: request.id, sha256: stored.sha256, size: stored.size, mediaType, filename, uploadedBy: input.actor.userId, at: now });
+    const mandate = await insertMandate(tx, {
+      requestId: request.id,
+      sha256: stored.sha256,
+      size: stored.size,
+      mediaType,
+      filename,
+      uploadedBy: input.actor.userId,
+      at: now,
+    });
     await appendLedger(tx, {
       action: 'takedown.mandate_uploaded',
       at: now,

@@ -38,11 +38,15 @@ export function normaliseQueries(queries: ReadonlyArray<{ text: string; kind: 'n
 }
 
 /** The providers a new watch uses: those asked for, or every configured one; none → 409. */
-export function chooseProviders(requested: readonly SearchProviderId[] | undefined, configured: readonly SearchProviderId[]): SearchProviderId[] {
+export function chooseProviders(
+  requested: readonly SearchProviderId[] | undefined,
+  configured: readonly SearchProviderId[],
+): SearchProviderId[] {
   if (configured.length === 0) throw new DomainError('conflict', { messageKey: 'watch.error.no_provider_configured' });
   const chosen = requested ? [...new Set(requested)] : [...configured];
   const missing = chosen.filter((p) => !configured.includes(p));
-  if (missing.length > 0) throw new DomainError('conflict', { messageKey: 'watch.error.provider_not_configured', params: { providers: missing.join(', ') } });
+  if (missing.length > 0)
+    throw new DomainError('conflict', { messageKey: 'watch.error.provider_not_configured', params: { providers: missing.join(', ') } });
   return chosen;
 }
 
@@ -60,15 +64,17 @@ export async function createWatch(
     refuseClosed(loaded);
     const { row } = loaded;
     const providers = chooseProviders(body.providers, configured);
+    const intervalHours = body.intervalHours ?? DEFAULT_INTERVAL_HOURS;
+    // The first run is the job queued below; the schedule takes over after one interval.
     const watch = await insertWatch(tx, {
       caseId: row.id,
       queries,
       sites,
       providers,
-      intervalHours: body.intervalHours ?? DEFAULT_INTERVAL_HOURS,
+      intervalHours,
       createdBy: actor.userId,
       at: now,
-      nextRunAt: now,
+      nextRunAt: new Date(now.getTime() + intervalHours * 3_600_000),
     });
     await appendLedger(tx, {
       action: 'watch.created',

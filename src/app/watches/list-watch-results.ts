@@ -13,7 +13,7 @@ export async function listWatchResults(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   input: { actor: Principal; caseId: string; status?: WatchResultStatus | undefined; limit?: number | undefined },
 ): Promise<Array<z.infer<typeof watchResultSchema>>> {
-  const { row } = await loadWatchCase(ctx.db, input.actor, input.caseId, ctx.clock.now(), 'watch_results.list');
+  const { row } = await loadWatchCase(ctx.db, input.actor, input.caseId, ctx.clock.now(), 'watch_results.view');
   const [rows, locations] = await Promise.all([
     listRows(ctx.db, row.id, { ...(input.status ? { status: input.status } : {}), limit: input.limit ?? 200 }),
     locationsByNormalisedUrl(ctx.db, row.id),

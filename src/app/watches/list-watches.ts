@@ -13,9 +13,16 @@ export async function listWatches(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   input: { actor: Principal; caseId: string; locale: Locale },
 ): Promise<Array<z.infer<typeof watchSchema>>> {
-  const { row } = await loadWatchCase(ctx.db, input.actor, input.caseId, ctx.clock.now(), 'watches.list');
+  const { row } = await loadWatchCase(ctx.db, input.actor, input.caseId, ctx.clock.now(), 'watches.view');
   const watches = await listCaseWatches(ctx.db, row.id);
-  const runs = new Map((await lastRunsOf(ctx.db, watches.map((w) => w.id))).map((r) => [r.watch_id, r]));
+  const runs = new Map(
+    (
+      await lastRunsOf(
+        ctx.db,
+        watches.map((w) => w.id),
+      )
+    ).map((r) => [r.watch_id, r]),
+  );
   const configured = configuredProviders(ctx.config);
   return watches.map((w) => presentWatch(w, runs.get(w.id), configured, input.locale));
 }

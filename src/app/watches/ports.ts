@@ -20,7 +20,7 @@ export type SearchErrorCode =
   | 'timeout';
 
 export type SearchOutcome =
-  | { ok: true; hits: SearchHit[]; /** Engines that did not answer (SearXNG), for the run's record. */ unresponsive?: string[] }
+  | { ok: true; hits: SearchHit[] /** Engines that did not answer (SearXNG), for the run's record. */; unresponsive?: string[] }
   | { ok: false; code: SearchErrorCode; httpStatus: number | null; retryAfterSeconds: number | null; detail: string };
 
 export interface SearchProvider {

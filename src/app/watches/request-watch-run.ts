@@ -12,10 +12,19 @@ export const RUN_WATCH_JOB = { name: 'run-watch', version: 1 } as const;
 
 export async function enqueueWatchRun(tx: Tx, watchId: string, trigger: 'schedule' | 'manual'): Promise<void> {
   // One pending run per watch: a second "run now" before the first ran changes nothing.
-  await enqueueJob(tx, RUN_WATCH_JOB.name, RUN_WATCH_JOB.version, { watchId, trigger }, { jobKey: `watch:${watchId}`, jobKeyMode: 'replace', maxAttempts: 1 });
+  await enqueueJob(
+    tx,
+    RUN_WATCH_JOB.name,
+    RUN_WATCH_JOB.version,
+    { watchId, trigger },
+    { jobKey: `watch:${watchId}`, jobKeyMode: 'replace', maxAttempts: 1 },
+  );
 }
 
-export async function requestWatchRun(ctx: Pick<AppContext, 'db' | 'clock'>, input: { actor: Principal; watchId: string }): Promise<{ watchId: string; queued: true }> {
+export async function requestWatchRun(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { actor: Principal; watchId: string },
+): Promise<{ watchId: string; queued: true }> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     const { loaded, watch } = await loadWatchForUpdate(tx, input.actor, input.watchId, now);

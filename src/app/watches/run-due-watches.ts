@@ -9,7 +9,10 @@ import { runWatch } from './run-watch.js';
 const LEASE_MS = 15 * 60_000;
 const BATCH = 20;
 
-export async function runDueWatches(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'log'>, deps: { providers: readonly SearchProvider[] }): Promise<{ ran: number }> {
+export async function runDueWatches(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'log'>,
+  deps: { providers: readonly SearchProvider[] },
+): Promise<{ ran: number }> {
   const now = ctx.clock.now();
   const ids = await claimDueWatches(ctx.db, now, new Date(now.getTime() + LEASE_MS), BATCH);
   for (const id of ids) {

@@ -45,7 +45,8 @@ export async function runWatch(
   const errors: StoredProviderError[] = [];
   // Providers still waiting out a rate limit keep their error (and its retry time) on show.
   const carried = watch.last_error.filter((e) => plan.waiting.includes(e.provider));
-  for (const p of plan.unconfigured) errors.push({ provider: p as SearchProviderId, code: 'not_configured', httpStatus: null, retryAt: null, at: started.toISOString() });
+  for (const p of plan.unconfigured)
+    errors.push({ provider: p as SearchProviderId, code: 'not_configured', httpStatus: null, retryAt: null, at: started.toISOString() });
 
   const hits: ProviderHit[] = [];
   let requests = 0;
@@ -59,9 +60,22 @@ export async function runWatch(
       const outcome = await provider.search(q);
       if (!outcome.ok) {
         const at = ctx.clock.now();
-        const retryAt = outcome.code === 'rate_limited' && outcome.retryAfterSeconds ? new Date(at.getTime() + outcome.retryAfterSeconds * 1000).toISOString() : null;
+        const retryAt =
+          outcome.code === 'rate_limited' && outcome.retryAfterSeconds
+            ? new Date(at.getTime() + outcome.retryAfterSeconds * 1000).toISOString()
+            : null;
         errors.push({ provider: provider.id, code: outcome.code, httpStatus: outcome.httpStatus, retryAt, at: at.toISOString() });
-        ctx.log.warn({ component: 'watches', watchId: watch.id, provider: provider.id, code: outcome.code, status: outcome.httpStatus, detail: outcome.detail }, 'search provider failed');
+        ctx.log.warn(
+          {
+            component: 'watches',
+            watchId: watch.id,
+            provider: provider.id,
+            code: outcome.code,
+            status: outcome.httpStatus,
+            detail: outcome.detail,
+          },
+          'search provider failed',
+        );
         failedHere = true;
         break;
       }
@@ -77,11 +91,22 @@ export async function runWatch(
   const lastError = [...errors, ...carried];
   return ctx.db.transaction().execute(async (tx) => {
     const stored = await storeHits(tx, { caseId: watch.case_id, watchId: watch.id, hits: merged, at: finished });
-    await finishWatchRun(tx, run.id, { status, at: finished, requests, resultCount: merged.length, newCount: stored.newCount, errors: lastError });
+    await finishWatchRun(tx, run.id, {
+      status,
+      at: finished,
+      requests,
+      resultCount: merged.length,
+      newCount: stored.newCount,
+      errors: lastError,
+    });
     await updateWatchRow(tx, watch.id, {
       last_run_at: finished,
       last_error: JSON.stringify(lastError),
-      next_run_at: nextRunAt(finished, watch.interval_hours, lastError.map((e) => e.retryAt)),
+      next_run_at: nextRunAt(
+        finished,
+        watch.interval_hours,
+        lastError.map((e) => e.retryAt),
+      ),
     });
     await appendLedger(tx, {
       action: 'watch.ran',
@@ -90,7 +115,16 @@ export async function runWatch(
       organisationId: caseRow.organisation_id,
       caseId: caseRow.id,
       subject: { type: 'watch', id: watch.id },
-      data: { runId: run.id, trigger: input.trigger, status, providers: attempted, requests, results: merged.length, newResults: stored.newCount, errors: lastError.map((e) => `${e.provider}:${e.code}`) },
+      data: {
+        runId: run.id,
+        trigger: input.trigger,
+        status,
+        providers: attempted,
+        requests,
+        results: merged.length,
+        newResults: stored.newCount,
+        errors: lastError.map((e) => `${e.provider}:${e.code}`),
+      },
     });
     if (stored.newCount > 0) {
       const it = (await listParticipants(tx, caseRow.id)).filter((p) => p.role === 'it').map((p) => p.user_id);

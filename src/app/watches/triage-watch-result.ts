@@ -31,13 +31,26 @@ const allowedFrom: Record<Action, readonly WatchResultStatus[]> = {
 };
 
 /** The location for `url` (an existing one whose URL normalises the same, or a new one). */
-async function ensureLocation(tx: Tx, ctx: Pick<AppContext, 'clock'>, row: CaseRow, url: string, normalizedUrl: string, actorId: string, resultId: string): Promise<string> {
+async function ensureLocation(
+  tx: Tx,
+  ctx: Pick<AppContext, 'clock'>,
+  row: CaseRow,
+  url: string,
+  normalizedUrl: string,
+  actorId: string,
+  resultId: string,
+): Promise<string> {
   const existing = (await locationsByNormalisedUrl(tx, row.id)).get(normalizedUrl);
   if (existing) return existing;
   const now = ctx.clock.now();
   const inserted = await insertLocation(tx, { caseId: row.id, url, host: hostOf(url), createdBy: actorId, at: now });
   if (!inserted) {
-    const same = await tx.selectFrom('locations').select('id').where('case_id', '=', row.id).where('url', '=', url).executeTakeFirstOrThrow();
+    const same = await tx
+      .selectFrom('locations')
+      .select('id')
+      .where('case_id', '=', row.id)
+      .where('url', '=', url)
+      .executeTakeFirstOrThrow();
     return same.id;
   }
   await appendLedger(tx, {
@@ -78,7 +91,12 @@ export async function triageWatchResult(
       locationId = await ensureLocation(tx, ctx, loaded.row, result.url, result.normalized_url, input.actor.userId, result.id);
       status = 'added';
       if (action === 'add_and_capture') {
-        const queued = await requestCaptureInTx(tx, ctx, { caseRow: loaded.row, locationId, url: result.url, requestedBy: input.actor.userId });
+        const queued = await requestCaptureInTx(tx, ctx, {
+          caseRow: loaded.row,
+          locationId,
+          url: result.url,
+          requestedBy: input.actor.userId,
+        });
         if (!queued) throw new DomainError('destination_blocked');
         evidenceId = queued.evidenceId;
         status = 'added_captured';

@@ -5,9 +5,8 @@ import { findWatch, findWatchResult, lockWatch, lockWatchResult } from '../../ad
 import { DomainError } from '../../domain/errors.js';
 import { canManageWatches } from '../../domain/watches/watch-rules.js';
 import type { Principal } from '../auth/principal.js';
+import { isUuid } from '../evidence/evidence-access.js';
 import { type LoadedCase, loadCase, loadCaseForUpdate } from '../cases/load-case.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function mustManage(loaded: LoadedCase): LoadedCase {
   if (!canManageWatches(loaded.access)) throw new DomainError('forbidden', { messageKey: 'watch.error.role' });
@@ -24,7 +23,7 @@ export async function loadWatchCaseForUpdate(tx: Tx, actor: Principal, caseId: s
 
 /** A watch of a case the caller manages watches of, locked for the transaction. */
 export async function loadWatchForUpdate(tx: Tx, actor: Principal, watchId: string, now: Date) {
-  if (!UUID.test(watchId)) throw new DomainError('not_found');
+  if (!isUuid(watchId)) throw new DomainError('not_found');
   const peek = await findWatch(tx, watchId);
   if (!peek) throw new DomainError('not_found');
   const loaded = await loadWatchCaseForUpdate(tx, actor, peek.case_id, now);
@@ -34,7 +33,7 @@ export async function loadWatchForUpdate(tx: Tx, actor: Principal, watchId: stri
 }
 
 export async function loadWatchResultForUpdate(tx: Tx, actor: Principal, resultId: string, now: Date) {
-  if (!UUID.test(resultId)) throw new DomainError('not_found');
+  if (!isUuid(resultId)) throw new DomainError('not_found');
   const peek = await findWatchResult(tx, resultId);
   if (!peek) throw new DomainError('not_found');
   const loaded = await loadWatchCaseForUpdate(tx, actor, peek.case_id, now);

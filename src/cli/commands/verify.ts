@@ -18,10 +18,19 @@ function printBundle(report: BundleReport): void {
   if (!sumsBad) out(cliT('evidence.verify.bundle.sums_ok', { count: String(report.sumsChecked) }));
   for (const m of report.manifests) {
     if (!named.has(m.evidenceId) && m.ledgerSeq !== null) {
-      out(cliT('evidence.verify.bundle.manifest_ok', { evidenceId: m.evidenceId, sha256: m.sha256, seq: String(m.ledgerSeq), artefacts: String(m.artefacts) }));
+      out(
+        cliT('evidence.verify.bundle.manifest_ok', {
+          evidenceId: m.evidenceId,
+          sha256: m.sha256,
+          seq: String(m.ledgerSeq),
+          artefacts: String(m.artefacts),
+        }),
+      );
     }
   }
-  const chainBad = report.problems.some((p) => p.code.startsWith('chain_') || p.code.startsWith('entry_') || p.code.startsWith('head_') || p.code === 'entries_absent');
+  const chainBad = report.problems.some(
+    (p) => p.code.startsWith('chain_') || p.code.startsWith('entry_') || p.code.startsWith('head_') || p.code === 'entries_absent',
+  );
   if (!chainBad && report.head) {
     out(cliT('evidence.verify.bundle.entries_ok', { entries: String(report.entries) }));
     out(
@@ -58,7 +67,14 @@ export function registerVerify(program: Command): void {
     .action(async (bundle: string | undefined, opts: { json?: boolean; blobs: boolean }) => {
       if (bundle) {
         const report = await verifyBundle(bundle);
-        if (opts.json) out(JSON.stringify({ ...report, problems: report.problems.map((p) => ({ ...p, message: describeBundleProblem(cliLocale(), p) })) }, null, 2));
+        if (opts.json)
+          out(
+            JSON.stringify(
+              { ...report, problems: report.problems.map((p) => ({ ...p, message: describeBundleProblem(cliLocale(), p) })) },
+              null,
+              2,
+            ),
+          );
         else printBundle(report);
         process.exitCode = report.ok ? 0 : 1;
         return;
@@ -68,16 +84,31 @@ export function registerVerify(program: Command): void {
         const result = await verifyStore(runtime.ctx, { blobs: opts.blobs });
         const { ledger } = result;
         if (opts.json) {
-          out(JSON.stringify({ ...result, problems: result.problems.map((p) => ({ ...p, message: describeStoreProblem(cliLocale(), p) })) }, null, 2));
+          out(
+            JSON.stringify(
+              { ...result, problems: result.problems.map((p) => ({ ...p, message: describeStoreProblem(cliLocale(), p) })) },
+              null,
+              2,
+            ),
+          );
         } else {
           if (ledger.ok) out(cliT('cli.verify.ok', { entries: ledger.entries, head: ledger.head?.hash ?? '-' }));
           else {
-            for (const p of ledger.problems) out(cliT('cli.verify.bad_entry', { seq: p.seq, problem: cliT(`cli.verify.problem.${p.problem}`) }));
+            for (const p of ledger.problems)
+              out(cliT('cli.verify.bad_entry', { seq: p.seq, problem: cliT(`cli.verify.problem.${p.problem}`) }));
             out(cliT('cli.verify.failed', { entries: ledger.entries, seq: ledger.firstBadEntry?.seq ?? 0 }));
           }
           for (const p of result.problems) out(describeStoreProblem(cliLocale(), p));
-          if (result.problems.length === 0) out(cliT('evidence.verify.store.summary_ok', { evidence: result.evidence, blobs: result.blobs, bytes: result.bytes }));
-          else out(cliT('evidence.verify.store.summary_failed', { count: result.problems.length, evidence: result.evidence, blobs: result.blobs }));
+          if (result.problems.length === 0)
+            out(cliT('evidence.verify.store.summary_ok', { evidence: result.evidence, blobs: result.blobs, bytes: result.bytes }));
+          else
+            out(
+              cliT('evidence.verify.store.summary_failed', {
+                count: result.problems.length,
+                evidence: result.evidence,
+                blobs: result.blobs,
+              }),
+            );
         }
         process.exitCode = result.ok ? 0 : 1;
       } finally {

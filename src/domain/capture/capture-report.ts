@@ -13,7 +13,10 @@ export function loginWallSuspected(input: { finalUrl: string | null; hasPassword
   if (!input.finalUrl) return false;
   try {
     const u = new URL(input.finalUrl);
-    return /(log-?in|sign-?in|connexion|auth\/|checkpoint|accounts\/)/i.test(`${u.pathname}${u.search}`) || /^(login|signin|auth|accounts)\./i.test(u.hostname);
+    return (
+      /(log-?in|sign-?in|connexion|auth\/|checkpoint|accounts\/)/i.test(`${u.pathname}${u.search}`) ||
+      /^(login|signin|auth|accounts)\./i.test(u.hostname)
+    );
   } catch {
     return false;
   }
@@ -24,7 +27,10 @@ export function loginWallSuspected(input: { finalUrl: string | null; hasPassword
  * or a length that no longer holds (replay tools would decode twice or truncate): the original
  * values are kept under X-Archive-Orig-* as pywb and Browsertrix do.
  */
-export function archivedResponseHeaders(headers: ReadonlyArray<{ name: string; value: string }>, bodyLength: number): Array<[string, string]> {
+export function archivedResponseHeaders(
+  headers: ReadonlyArray<{ name: string; value: string }>,
+  bodyLength: number,
+): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const { name, value } of headers) {
     const lower = name.toLowerCase();
@@ -76,7 +82,18 @@ export interface HttpReport {
   requests: HttpReportRequest[];
   refused: Array<{ target: string; kind: string; reason: string; at: string }>;
   websockets: string[];
-  proxy: Array<{ seq: number; at: string; kind: string; target: string; method: string; ip: string | null; outcome: string; status?: number; reason?: string; ms?: number }>;
+  proxy: Array<{
+    seq: number;
+    at: string;
+    kind: string;
+    target: string;
+    method: string;
+    ip: string | null;
+    outcome: string;
+    status?: number;
+    reason?: string;
+    ms?: number;
+  }>;
   timings: { navigationMs: number | null; loadedMs: number | null; totalMs: number | null; steps: Partial<Record<CaptureStep, number>> };
   browser: { name: string; version: string; userAgent: string; sandbox: boolean };
   viewport: { width: number; height: number };
@@ -85,7 +102,9 @@ export interface HttpReport {
 }
 
 /** A host-to-address map from the proxy's successful connections (pinned: one address per host). */
-export function addressByHost(records: ReadonlyArray<{ host: string; port: number; ip: string | null; outcome: string }>): Map<string, string> {
+export function addressByHost(
+  records: ReadonlyArray<{ host: string; port: number; ip: string | null; outcome: string }>,
+): Map<string, string> {
   const map = new Map<string, string>();
   for (const r of records) if (r.outcome === 'ok' && r.ip && !map.has(`${r.host}:${r.port}`)) map.set(`${r.host}:${r.port}`, r.ip);
   return map;

@@ -69,7 +69,11 @@ export interface RefusedAddress {
 }
 
 export type DestinationDecision =
-  | { allowed: true; /** The checked addresses, in the order to try them; the connection uses one of these and nothing else. */ addresses: string[]; byAllowList: boolean }
+  | {
+      allowed: true /** The checked addresses, in the order to try them; the connection uses one of these and nothing else. */;
+      addresses: string[];
+      byAllowList: boolean;
+    }
   | { allowed: false; reason: 'blocked_address' | 'no_address'; refused: RefusedAddress[] };
 
 /**

@@ -127,14 +127,21 @@ describe('decideDestination', () => {
   });
 
   it('lets public hosts through, IPv4 first', () => {
-    expect(decideDestination('ok.test', ['2606:4700::1', '93.184.216.34'], emptyAllowList)).toEqual({ allowed: true, addresses: ['93.184.216.34', '2606:4700::1'], byAllowList: false });
+    expect(decideDestination('ok.test', ['2606:4700::1', '93.184.216.34'], emptyAllowList)).toEqual({
+      allowed: true,
+      addresses: ['93.184.216.34', '2606:4700::1'],
+      byAllowList: false,
+    });
   });
 
   it('honours CAPTURE_ALLOW_HOSTS by address and by host name only', () => {
     expect(decideDestination('127.0.0.1', ['127.0.0.1'], allow)).toMatchObject({ allowed: true, byAllowList: true });
     expect(decideDestination('127.0.0.2', ['127.0.0.2'], allow)).toMatchObject({ allowed: false });
     expect(decideDestination('allowed.test', ['10.1.1.1'], allow)).toMatchObject({ allowed: true });
-    expect(decideDestination('other.test', ['127.0.0.1', '127.0.0.9'], allow)).toMatchObject({ allowed: false, refused: [{ address: '127.0.0.9' }] });
+    expect(decideDestination('other.test', ['127.0.0.1', '127.0.0.9'], allow)).toMatchObject({
+      allowed: false,
+      refused: [{ address: '127.0.0.9' }],
+    });
   });
 
   it('refuses a host that resolves to nothing', () => {

@@ -29,7 +29,12 @@ export type BlockedRange =
 
 export type AddressClass =
   | { public: true; family: 4 | 6 }
-  | { public: false; family: 4 | 6; range: BlockedRange; /** How the IPv4 address was embedded in an IPv6 one. */ via?: 'ipv4_mapped' | 'nat64' | '6to4' }
+  | {
+      public: false;
+      family: 4 | 6;
+      range: BlockedRange /** How the IPv4 address was embedded in an IPv6 one. */;
+      via?: 'ipv4_mapped' | 'nat64' | '6to4';
+    }
   | { public: false; family: 0; range: 'invalid' };
 
 export interface ParsedIp {

@@ -2,7 +2,18 @@
 // The caller feeds what it reads from the ZIP (file hashes, SHA256SUMS, manifests, the ledger
 // files line by line — entries before chain) and gets every match and every mismatch by name.
 import { canonicalJson, GENESIS_HASH, bodyDigest, linkHash, sha256Hex } from '../ledger/chain.js';
-import { type BundleEntry, type BundleHead, type ChainTriple, ENTRIES_FILE, CHAIN_FILE, HEAD_FILE, SUMS_FILE, artefactPaths, manifestPath, parseSums } from './bundle.js';
+import {
+  type BundleEntry,
+  type BundleHead,
+  type ChainTriple,
+  ENTRIES_FILE,
+  CHAIN_FILE,
+  HEAD_FILE,
+  SUMS_FILE,
+  artefactPaths,
+  manifestPath,
+  parseSums,
+} from './bundle.js';
 import type { EvidenceManifest } from './manifest.js';
 
 export type BundleProblem =
@@ -98,7 +109,8 @@ export class BundleCheck {
     let entry: BundleEntry;
     try {
       entry = JSON.parse(line) as BundleEntry;
-      if (!Number.isInteger(entry.seq) || !isHex64(entry.digest) || !isHex64(entry.hash) || !isHex64(entry.prev_hash)) throw new Error('bad entry');
+      if (!Number.isInteger(entry.seq) || !isHex64(entry.digest) || !isHex64(entry.hash) || !isHex64(entry.prev_hash))
+        throw new Error('bad entry');
     } catch {
       this.report({ code: 'entry_unreadable', line: lineNo });
       return;
@@ -109,7 +121,12 @@ export class BundleCheck {
     if (hash !== entry.hash) this.report({ code: 'entry_hash', seq: entry.seq, expected: entry.hash, found: hash });
     this.entries.set(entry.seq, entry);
     const body = entry.body as { action?: unknown; subject?: { type?: unknown; id?: unknown } | null; data?: { manifestSha256?: unknown } };
-    if (body.action === 'evidence.sealed' && body.subject?.type === 'evidence' && typeof body.subject.id === 'string' && typeof body.data?.manifestSha256 === 'string') {
+    if (
+      body.action === 'evidence.sealed' &&
+      body.subject?.type === 'evidence' &&
+      typeof body.subject.id === 'string' &&
+      typeof body.data?.manifestSha256 === 'string'
+    ) {
       this.sealed.set(body.subject.id, { seq: entry.seq, manifestSha256: body.data.manifestSha256 });
     }
   }
@@ -121,7 +138,8 @@ export class BundleCheck {
     let link: ChainTriple;
     try {
       link = JSON.parse(line) as ChainTriple;
-      if (!Number.isInteger(link.seq) || !isHex64(link.prev_hash) || !isHex64(link.digest) || !isHex64(link.hash)) throw new Error('bad link');
+      if (!Number.isInteger(link.seq) || !isHex64(link.prev_hash) || !isHex64(link.digest) || !isHex64(link.hash))
+        throw new Error('bad link');
     } catch {
       this.report({ code: 'chain_unreadable', line: lineNo });
       return;
@@ -139,7 +157,8 @@ export class BundleCheck {
     if (hash !== link.hash) this.report({ code: 'chain_hash', seq: link.seq, expected: link.hash, found: hash });
     const entry = this.entries.get(link.seq);
     if (entry) {
-      if (entry.digest !== link.digest || entry.hash !== link.hash || entry.prev_hash !== link.prev_hash) this.report({ code: 'entry_not_in_chain', seq: link.seq });
+      if (entry.digest !== link.digest || entry.hash !== link.hash || entry.prev_hash !== link.prev_hash)
+        this.report({ code: 'entry_not_in_chain', seq: link.seq });
       this.chained.add(link.seq);
     }
     this.chainPrev = link;
@@ -196,7 +215,8 @@ export class BundleCheck {
     for (const [evidenceId, { sha256, text }] of [...this.manifests.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const sealed = this.sealed.get(evidenceId);
       if (!sealed) this.report({ code: 'manifest_not_in_ledger', evidenceId, found: sha256 });
-      else if (sealed.manifestSha256 !== sha256) this.report({ code: 'manifest_hash', evidenceId, seq: sealed.seq, expected: sealed.manifestSha256, found: sha256 });
+      else if (sealed.manifestSha256 !== sha256)
+        this.report({ code: 'manifest_hash', evidenceId, seq: sealed.seq, expected: sealed.manifestSha256, found: sha256 });
       let manifest: EvidenceManifest;
       try {
         manifest = JSON.parse(text) as EvidenceManifest;
@@ -206,14 +226,17 @@ export class BundleCheck {
         continue;
       }
       if (canonicalJson(manifest) !== text) this.report({ code: 'manifest_not_canonical', evidenceId });
-      if (manifest.evidenceId !== evidenceId) this.report({ code: 'manifest_wrong_evidence', evidenceId, found: String(manifest.evidenceId) });
+      if (manifest.evidenceId !== evidenceId)
+        this.report({ code: 'manifest_wrong_evidence', evidenceId, found: String(manifest.evidenceId) });
       const paths = artefactPaths(evidenceId, manifest.artefacts);
       manifest.artefacts.forEach((a, i) => {
         const path = paths[i] ?? '';
         const file = this.files.get(path);
         if (!file) this.report({ code: 'artefact_missing', evidenceId, kind: a.kind, path, expected: a.sha256 });
-        else if (file.sha256 !== a.sha256) this.report({ code: 'artefact_hash', evidenceId, kind: a.kind, path, expected: a.sha256, found: file.sha256 });
-        else if (file.size !== a.size) this.report({ code: 'artefact_size', evidenceId, kind: a.kind, path, expected: a.size, found: file.size });
+        else if (file.sha256 !== a.sha256)
+          this.report({ code: 'artefact_hash', evidenceId, kind: a.kind, path, expected: a.sha256, found: file.sha256 });
+        else if (file.size !== a.size)
+          this.report({ code: 'artefact_size', evidenceId, kind: a.kind, path, expected: a.size, found: file.size });
       });
       out.push({ evidenceId, sha256, ledgerSeq: sealed?.seq ?? null, artefacts: manifest.artefacts.length });
     }

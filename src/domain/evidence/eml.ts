@@ -35,7 +35,26 @@ export interface EmailMeta {
 }
 
 const FIELD = /^([!-9;-~]+)[ \t]*:(.*)$/;
-const KNOWN = new Set(['from', 'to', 'cc', 'date', 'subject', 'message-id', 'received', 'return-path', 'mime-version', 'dkim-signature', 'reply-to', 'sender', 'delivered-to', 'authentication-results', 'content-type', 'x-mailer', 'user-agent', 'arc-seal']);
+const KNOWN = new Set([
+  'from',
+  'to',
+  'cc',
+  'date',
+  'subject',
+  'message-id',
+  'received',
+  'return-path',
+  'mime-version',
+  'dkim-signature',
+  'reply-to',
+  'sender',
+  'delivered-to',
+  'authentication-results',
+  'content-type',
+  'x-mailer',
+  'user-agent',
+  'arc-seal',
+]);
 
 /** The header block: the lines before the first empty line (LF or CRLF), and whether it ended. */
 export function headerBlock(text: string): { block: string; complete: boolean } {
@@ -88,7 +107,10 @@ export function parseHeaderFields(block: string): EmailHeader[] {
 
 /** RFC 5322 date-time → ISO UTC, or null. Comments like "(EST)" are dropped first. */
 export function parseMailDate(value: string): string | null {
-  const cleaned = value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = value
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!cleaned) return null;
   const ms = Date.parse(cleaned);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();

@@ -9,7 +9,9 @@ export interface DetectedType {
   ext: string;
 }
 
-export type Classification = { accepted: true; mediaType: string; ext: string; family: MediaFamily } | { accepted: false; detected: string };
+export type Classification =
+  | { accepted: true; mediaType: string; ext: string; family: MediaFamily }
+  | { accepted: false; detected: string };
 
 export type MediaFamily = 'image' | 'pdf' | 'video' | 'audio' | 'zip' | 'text' | 'html' | 'email';
 
@@ -37,7 +39,8 @@ export function textOf(head: Uint8Array): { text: string; utf8: boolean } | unde
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(head, { stream: true }), utf8: true };
   } catch {
     let control = 0;
-    for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) control += 1;
+    for (const byte of head)
+      if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) control += 1;
     if (control / head.length > 0.01) return undefined;
     return { text: new TextDecoder('latin1').decode(head), utf8: false };
   }
@@ -68,8 +71,9 @@ export function classifyUpload(detected: DetectedType | undefined, head: Uint8Ar
 /** Media types whose bytes gain nothing from zip compression. */
 export function isCompressed(mediaType: string): boolean {
   return (
-    /^(image|video|audio)\//.test(mediaType) && !/^image\/(bmp|tiff|x-icon|svg)/.test(mediaType)
-  ) || ['application/zip', 'application/pdf', 'application/ogg', 'application/wacz'].includes(mediaType.split(';')[0] ?? '');
+    (/^(image|video|audio)\//.test(mediaType) && !/^image\/(bmp|tiff|x-icon|svg)/.test(mediaType)) ||
+    ['application/zip', 'application/pdf', 'application/ogg', 'application/wacz'].includes(mediaType.split(';')[0] ?? '')
+  );
 }
 
 const EXT_BY_TYPE: Record<string, string> = {
@@ -99,7 +103,16 @@ const EXT_BY_TYPE: Record<string, string> = {
   'audio/ogg': 'ogg',
 };
 
-const EXT_BY_KIND: Record<string, string> = { screenshot: 'png', viewport: 'png', pdf: 'pdf', mhtml: 'mhtml', html: 'html', http: 'json', wacz: 'wacz', thumbnail: 'jpg' };
+const EXT_BY_KIND: Record<string, string> = {
+  screenshot: 'png',
+  viewport: 'png',
+  pdf: 'pdf',
+  mhtml: 'mhtml',
+  html: 'html',
+  http: 'json',
+  wacz: 'wacz',
+  thumbnail: 'jpg',
+};
 
 /** A file extension for an artefact (bundle paths, download names). */
 export function extensionFor(kind: string, mediaType: string): string {

@@ -8,7 +8,9 @@ const MAX_ITEMS = 2_000;
 const MAX_DEPTH = 8;
 
 export function cleanString(value: string, max = MAX_STRING): string {
-  const cleaned = value.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const cleaned = value
+    .replaceAll(String.fromCharCode(0), '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return cleaned.length > max ? `${cleaned.slice(0, max)}…` : cleaned;
 }
 
@@ -54,7 +56,10 @@ export function jsonSafe(value: unknown, depth = 0): JsonValue | undefined {
 /** A display-safe file name: no path, no control characters, bounded, never empty. */
 export function safeFilename(name: string | undefined, fallback: string): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = cleanString(base, 200).replace(/[\u0000-\u001f\u007f"]/g, '').trim().replace(/^\.+/, '');
+  const cleaned = [...cleanString(base, 200)]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && c !== '"')
+    .join('')
+    .trim()
+    .replace(/^\.+/, '');
   return cleaned || fallback;
 }

@@ -31,7 +31,11 @@ export type CheckReason =
 
 export type FetchResult =
   | { kind: 'response'; status: number; finalUrl: string; contentType: string | null; text: string }
-  | { kind: 'failed'; reason: 'destination_blocked' | 'timeout' | 'network_error' | 'too_many_redirects' | 'invalid_url'; finalUrl: string | null };
+  | {
+      kind: 'failed';
+      reason: 'destination_blocked' | 'timeout' | 'network_error' | 'too_many_redirects' | 'invalid_url';
+      finalUrl: string | null;
+    };
 
 export interface ClassifyInput {
   fetch: FetchResult;

@@ -24,7 +24,11 @@ export const removalMarkers: Readonly<Record<string, ProviderMarkers>> = {
   },
   instagram: {
     hosts: ['instagram.com', 'instagr.am'],
-    removed: ["Sorry, this page isn't available", "Désolé, cette page n'est pas disponible", 'The link you followed may be broken, or the page may have been removed'],
+    removed: [
+      "Sorry, this page isn't available",
+      "Désolé, cette page n'est pas disponible",
+      'The link you followed may be broken, or the page may have been removed',
+    ],
   },
   threads: {
     hosts: ['threads.net', 'threads.com'],
@@ -47,15 +51,32 @@ export const removalMarkers: Readonly<Record<string, ProviderMarkers>> = {
   },
   youtube: {
     hosts: ['youtube.com', 'youtu.be'],
-    removed: ['Video unavailable', 'Vidéo non disponible', "This video isn't available anymore", "Cette vidéo n'est plus disponible", 'This video has been removed'],
+    removed: [
+      'Video unavailable',
+      'Vidéo non disponible',
+      "This video isn't available anymore",
+      "Cette vidéo n'est plus disponible",
+      'This video has been removed',
+    ],
   },
   tiktok: {
     hosts: ['tiktok.com'],
-    removed: ['Video currently unavailable', 'Vidéo actuellement indisponible', "Couldn't find this account", 'Impossible de trouver ce compte'],
+    removed: [
+      'Video currently unavailable',
+      'Vidéo actuellement indisponible',
+      "Couldn't find this account",
+      'Impossible de trouver ce compte',
+    ],
   },
   reddit: {
     hosts: ['reddit.com', 'redd.it'],
-    removed: ['[removed]', '[deleted]', 'Sorry, this post was removed', 'Sorry, this post was deleted', 'Sorry, nobody on Reddit goes by that name'],
+    removed: [
+      '[removed]',
+      '[deleted]',
+      'Sorry, this post was removed',
+      'Sorry, this post was deleted',
+      'Sorry, nobody on Reddit goes by that name',
+    ],
   },
 };
 
@@ -90,10 +111,9 @@ export function markerProviderFor(providerId: string | null, hosts: readonly str
 /** The first removal marker found: the provider's own, or every provider's for an unknown host. */
 export function findRemovalMarker(searchable: string, provider: string | null): string | null {
   const sets = provider ? [removalMarkers[provider]] : Object.values(removalMarkers);
-  for (const set of sets) {
-    for (const marker of set?.removed ?? []) if (searchable.includes(normaliseText(marker))) return marker;
-  }
-  return null;
+  // The longest (most specific) wording that matches is the one recorded.
+  const markers = sets.flatMap((set) => set?.removed ?? []).sort((a, b) => b.length - a.length);
+  return markers.find((marker) => searchable.includes(normaliseText(marker))) ?? null;
 }
 
 export function findLoginWall(searchable: string, finalUrl: string | null): string | null {

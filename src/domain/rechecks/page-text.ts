@@ -2,7 +2,17 @@
 // presence on a re-fetched page shows the content is still online. Regex-based on purpose: the
 // input is untrusted and only ever read, never rendered. Pure.
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', hellip: '…' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  hellip: '…',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, code: string) => {
@@ -27,7 +37,10 @@ export function normaliseText(text: string): string {
 }
 
 const DROPPED_ELEMENTS = /<(script|style|noscript|template|svg|iframe|head)\b[\s\S]*?<\/\1\s*>/gi;
-const BLOCK_BOUNDARY = /<\/?(p|div|li|ul|ol|h[1-6]|article|section|header|footer|nav|aside|main|blockquote|pre|td|th|tr|table|br|hr|form|figure|figcaption|dd|dt)\b[^>]*>/gi;
+/** The site's furniture around the content: left out of the key text, never of the searched text. */
+const FURNITURE_ELEMENTS = /<(nav|footer|header|aside|form|button|select)\b[\s\S]*?<\/\1\s*>/gi;
+const BLOCK_BOUNDARY =
+  /<\/?(p|div|li|ul|ol|h[1-6]|article|section|header|footer|nav|aside|main|blockquote|pre|td|th|tr|table|br|hr|form|figure|figcaption|dd|dt)\b[^>]*>/gi;
 
 function metaContent(html: string, name: string): string | null {
   const re = new RegExp(`<meta\\b[^>]*(?:name|property)\\s*=\\s*["']${name}["'][^>]*>`, 'i');
@@ -45,11 +58,10 @@ export interface PageText {
   blocks: string[];
 }
 
-export function pageText(html: string): PageText {
+export function pageText(html: string, options: { contentOnly?: boolean } = {}): PageText {
   const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const body = html
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(DROPPED_ELEMENTS, ' ')
+  const stripped = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROPPED_ELEMENTS, ' ');
+  const body = (options.contentOnly ? stripped.replace(FURNITURE_ELEMENTS, '\n') : stripped)
     .replace(BLOCK_BOUNDARY, '\n')
     .replace(/<[^>]*>/g, ' ');
   const blocks = decodeEntities(body)
@@ -74,7 +86,8 @@ export function readableLength(page: PageText): number {
 }
 
 // Sentences that are the site's furniture, not the content (consent banners, log-in prompts).
-const FURNITURE = /cookie|témoin|javascript|log ?in|sign ?(up|in)|connexion|connecte|inscri|privacy|confidentialit|terms of|conditions d'utilisation|all rights reserved|tous droits/i;
+const FURNITURE =
+  /cookie|témoin|javascript|log ?in|sign ?(up|in)|connexion|connecte|inscri|privacy|confidentialit|terms of|conditions d'utilisation|all rights reserved|tous droits/i;
 
 const MIN_KEY_LENGTH = 25;
 const MAX_KEY_LENGTH = 160;
@@ -87,8 +100,9 @@ const MAX_KEYS = 6;
  * would survive the content's removal.
  */
 export function keyTexts(html: string): string[] {
-  const page = pageText(html);
+  const page = pageText(html, { contentOnly: true });
   const sentences = page.blocks
+    .filter((b) => !FURNITURE.test(b))
     .flatMap((b) => b.split(/(?<=[.!?…])\s+/))
     .map((s) => s.trim())
     .filter((s) => s.length >= MIN_KEY_LENGTH && !FURNITURE.test(s))

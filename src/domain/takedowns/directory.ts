@@ -5,7 +5,15 @@
 export const grounds = ['harassment', 'defamation', 'impersonation', 'intimate_images', 'privacy', 'other'] as const;
 export type Ground = (typeof grounds)[number];
 
-export const channelPurposes = ['harassment', 'defamation', 'impersonation', 'intimate_images', 'privacy', 'account_recovery', 'other'] as const;
+export const channelPurposes = [
+  'harassment',
+  'defamation',
+  'impersonation',
+  'intimate_images',
+  'privacy',
+  'account_recovery',
+  'other',
+] as const;
 export type ChannelPurpose = (typeof channelPurposes)[number];
 
 export const channelMethods = ['in_app', 'web_form', 'legal_form', 'email', 'phone', 'mail', 'other'] as const;
@@ -76,7 +84,9 @@ function normaliseChannel(raw: unknown): ProviderChannel {
     purpose: (channelPurposes as readonly string[]).includes(String(c.purpose)) ? (c.purpose as ChannelPurpose) : 'other',
     url: typeof c.url === 'string' ? c.url : '',
     method: (channelMethods as readonly string[]).includes(String(c.method)) ? (c.method as ChannelMethod) : 'other',
-    whoMayFile: Array.isArray(c.whoMayFile) ? c.whoMayFile.filter((w): w is FilerKind => (filerKinds as readonly string[]).includes(w)) : [],
+    whoMayFile: Array.isArray(c.whoMayFile)
+      ? c.whoMayFile.filter((w): w is FilerKind => (filerKinds as readonly string[]).includes(w))
+      : [],
     loginRequired: c.loginRequired === true,
     notes: typeof c.notes === 'string' ? c.notes : null,
     source: typeof c.source === 'string' ? c.source : null,
@@ -84,7 +94,11 @@ function normaliseChannel(raw: unknown): ProviderChannel {
   };
 }
 
-export function effectiveHelpOrganisation(id: string, data: Record<string, unknown>, overrides: Record<string, unknown>): HelpOrganisationEntry {
+export function effectiveHelpOrganisation(
+  id: string,
+  data: Record<string, unknown>,
+  overrides: Record<string, unknown>,
+): HelpOrganisationEntry {
   const m = { ...data, ...overrides } as Partial<HelpOrganisationEntry>;
   const s = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
@@ -108,7 +122,9 @@ export function effectiveHelpOrganisation(id: string, data: Record<string, unkno
  */
 export function mergeEditedChannels(
   previous: readonly ProviderChannel[],
-  incoming: ReadonlyArray<Omit<ProviderChannel, 'source' | 'verified'> & { source?: string | null | undefined; verified?: boolean | undefined }>,
+  incoming: ReadonlyArray<
+    Omit<ProviderChannel, 'source' | 'verified'> & { source?: string | null | undefined; verified?: boolean | undefined }
+  >,
 ): ProviderChannel[] {
   return incoming.map((c) => {
     const before = previous.find((p) => p.url === c.url && p.purpose === c.purpose);
@@ -174,7 +190,9 @@ export function recoveryChannel(provider: ProviderEntry): ProviderChannel | unde
  */
 export function defaultFiler(channel: ProviderChannel | undefined): 'board' | 'staff_member' {
   if (!channel) return 'board';
-  return channel.whoMayFile.includes('representative') || (channel.whoMayFile.includes('anyone') && channel.method !== 'in_app') ? 'board' : 'staff_member';
+  return channel.whoMayFile.includes('representative') || (channel.whoMayFile.includes('anyone') && channel.method !== 'in_app')
+    ? 'board'
+    : 'staff_member';
 }
 
 export type ProviderKind = 'platform' | 'search_engine' | 'messaging' | 'web_host';

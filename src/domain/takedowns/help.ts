@@ -6,7 +6,14 @@
 // psychological harassment at work. An organisation without a rule (added locally) always applies.
 import type { Ground } from './directory.js';
 
-export const helpConditions = ['always', 'threats_or_crime', 'intimate_images', 'minors_intimate_images', 'privacy', 'impersonation'] as const;
+export const helpConditions = [
+  'always',
+  'threats_or_crime',
+  'intimate_images',
+  'minors_intimate_images',
+  'privacy',
+  'impersonation',
+] as const;
 export type HelpCondition = (typeof helpConditions)[number];
 
 const rules: Record<string, readonly HelpCondition[]> = {

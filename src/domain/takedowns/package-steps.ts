@@ -27,7 +27,10 @@ function mailAddress(url: string): string {
 export function packageSteps(input: PackageStepsInput): PackageStep[] {
   const steps: PackageStep[] = [];
   const provider = input.providerName;
-  steps.push({ key: input.locationsWithoutEvidence > 0 ? 'takedown.package.step.preserve_missing' : 'takedown.package.step.preserve', params: { count: input.locationsWithoutEvidence } });
+  steps.push({
+    key: input.locationsWithoutEvidence > 0 ? 'takedown.package.step.preserve_missing' : 'takedown.package.step.preserve',
+    params: { count: input.locationsWithoutEvidence },
+  });
   const channel = input.channel;
   if (!channel) {
     steps.push({ key: 'takedown.package.step.open_unknown', params: { provider } });
@@ -44,7 +47,10 @@ export function packageSteps(input: PackageStepsInput): PackageStep[] {
   const victimOnly = channel !== undefined && !channel.whoMayFile.includes('representative') && !channel.whoMayFile.includes('anyone');
   if (victimOnly || input.filer === 'staff_member') steps.push({ key: 'takedown.package.step.victim_files', params: { provider } });
   else if (channel?.whoMayFile.includes('representative')) {
-    steps.push({ key: input.hasMandate ? 'takedown.package.step.mandate_attached' : 'takedown.package.step.mandate_needed', params: { provider } });
+    steps.push({
+      key: input.hasMandate ? 'takedown.package.step.mandate_attached' : 'takedown.package.step.mandate_needed',
+      params: { provider },
+    });
   }
   steps.push({ key: 'takedown.package.step.urls', params: { count: input.urlCount } });
   steps.push({ key: 'takedown.package.step.paste_text', params: {} });

@@ -15,6 +15,7 @@ const urlShapes: Array<[string, string]> = [
   ['https://fb.watch/abcD1234/', 'facebook'],
   ['https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com', 'facebook'],
   ['https://scontent.xx.fbcdn.net/v/t39.30808-6/123_n.jpg', 'facebook'],
+  ['https://lookaside.fbsbx.com/lookaside/crawler/media/?media_id=1', 'facebook'],
   ['https://www.instagram.com/p/C1a2B3c4D5e/', 'instagram'],
   ['https://instagram.com/reel/C9xYz/?igsh=abc', 'instagram'],
   ['https://www.messenger.com/t/100000000000001', 'messenger'],
@@ -86,5 +87,9 @@ describe('provider recognition', () => {
   it('knows providers added to the directory', () => {
     const custom = buildProviderIndex([...seed.providers, { id: 'mastodon_qc', domains: ['mastodon.quebec'] }]);
     expect(recogniseProvider('https://mastodon.quebec/@someone/1', custom).providerId).toBe('mastodon_qc');
+    // A listed host claims its subdomains, never its siblings.
+    const forum = buildProviderIndex([{ id: 'forum', domains: ['forum.example.qc.ca'] }]);
+    expect(recogniseProvider('https://www.forum.example.qc.ca/t/1', forum).providerId).toBe('forum');
+    expect(recogniseProvider('https://blog.example.qc.ca/', forum).providerId).toBe('web_host');
   });
 });

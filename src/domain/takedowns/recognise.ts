@@ -1,8 +1,9 @@
-// Which provider a location belongs to, from its URL: the host or one of its parent domains as
-// listed in the directory (m.facebook.com, fb.watch → facebook), then the registrable domain of
-// the Public Suffix List (tldts: bbc.co.uk, not co.uk), then a few brands known under many
-// country domains (pinterest.fr). Anything else is a plain web host, whose abuse contact is
-// found through RDAP.
+// Which provider a location belongs to, from its URL: the host or one of its parent domains, up
+// to the registrable domain of the Public Suffix List (tldts: bbc.co.uk, not co.uk), as listed in
+// the directory (m.facebook.com, fb.watch → facebook), then a few brands known under many
+// country domains (pinterest.fr). A listed host never claims its siblings: a provider added for
+// `forum.example.qc.ca` does not take `blog.example.qc.ca`. Anything else is a plain web host,
+// whose abuse contact is found through RDAP.
 import { parse } from 'tldts';
 import { WEB_HOST } from './directory.js';
 
@@ -14,14 +15,12 @@ export interface ProviderIndexEntry {
 export interface ProviderIndex {
   /** Host or domain → provider id, from the directory's domains. */
   hosts: ReadonlyMap<string, string>;
-  /** Registrable domain of a listed host → provider id (lookaside.fbsbx.com → fbsbx.com). */
-  registrable: ReadonlyMap<string, string>;
   ids: ReadonlySet<string>;
 }
 
 // Hosts the platforms serve content or short links from that the directory does not list.
 const extraDomains: Record<string, readonly string[]> = {
-  facebook: ['fbcdn.net', 'facebook.net'],
+  facebook: ['fbcdn.net', 'facebook.net', 'fbsbx.com'],
   instagram: ['cdninstagram.com'],
   whatsapp: ['whatsapp.net'],
   tiktok: ['tiktokcdn.com', 'tiktokv.com'],
@@ -46,14 +45,10 @@ function normaliseHost(host: string): string {
 
 export function buildProviderIndex(entries: readonly ProviderIndexEntry[]): ProviderIndex {
   const hosts = new Map<string, string>();
-  const registrable = new Map<string, string>();
   const ids = new Set<string>();
   const add = (id: string, domain: string) => {
     const host = normaliseHost(domain);
-    if (!host) return;
-    if (!hosts.has(host)) hosts.set(host, id);
-    const reg = parse(host).domain;
-    if (reg && !registrable.has(reg)) registrable.set(reg, id);
+    if (host && !hosts.has(host)) hosts.set(host, id);
   };
   for (const e of entries) {
     if (e.id === WEB_HOST) continue;
@@ -63,7 +58,7 @@ export function buildProviderIndex(entries: readonly ProviderIndexEntry[]): Prov
   for (const e of entries) {
     for (const d of extraDomains[e.id] ?? []) add(e.id, d);
   }
-  return { hosts, registrable, ids };
+  return { hosts, ids };
 }
 
 export interface Recognition {
@@ -71,7 +66,7 @@ export interface Recognition {
   host: string;
   /** The registrable domain (Public Suffix List, ICANN section), null for an IP address. */
   registrableDomain: string | null;
-  matchedBy: 'host' | 'parent_domain' | 'registrable_domain' | 'brand' | 'none';
+  matchedBy: 'host' | 'parent_domain' | 'brand' | 'none';
 }
 
 /** Recognises the provider of an http(s) URL; an unreadable URL is a plain web host. */
@@ -98,8 +93,6 @@ export function recogniseProvider(url: string, index: ProviderIndex): Recognitio
     if (id) return { providerId: id, host, registrableDomain, matchedBy: 'parent_domain' };
     if (parent === registrableDomain) break;
   }
-  const byRegistrable = index.registrable.get(registrableDomain);
-  if (byRegistrable) return { providerId: byRegistrable, host, registrableDomain, matchedBy: 'registrable_domain' };
   const label = parsed.domainWithoutSuffix;
   const brand = label ? brandLabels[label] : undefined;
   if (brand && index.ids.has(brand)) return { providerId: brand, host, registrableDomain, matchedBy: 'brand' };

@@ -86,9 +86,13 @@ export function generateRequestText(input: RequestTextInput, locale: 'fr-CA' | '
     lines.push(tr('takedown.text.location.line', { n: i + 1, url: loc.url }));
     if (loc.evidence.length === 0) lines.push(`   ${tr('takedown.text.location.no_evidence')}`);
     for (const ev of loc.evidence) {
-      lines.push(`   ${tr('takedown.text.location.evidence', { capturedAt: formatCaptureTime(ev.capturedAt, input.organisation.timeZone, locale), manifest: ev.manifestSha256 })}`);
+      lines.push(
+        `   ${tr('takedown.text.location.evidence', { capturedAt: formatCaptureTime(ev.capturedAt, input.organisation.timeZone, locale), manifest: ev.manifestSha256 })}`,
+      );
       for (const a of ev.artefacts) {
-        lines.push(`     ${tr('takedown.text.location.artefact', { kind: tr(`takedown.artefact.${a.kind}`), filename: a.filename, sha256: a.sha256 })}`);
+        lines.push(
+          `     ${tr('takedown.text.location.artefact', { kind: tr(`takedown.artefact.${a.kind}`), filename: a.filename, sha256: a.sha256 })}`,
+        );
       }
     }
   });

@@ -27,7 +27,11 @@ describe('removal request status machine', () => {
   it('needs the consent to submit, then sealed evidence or a reason', () => {
     expect(checkTransition({ ...base, consentActive: false })).toMatchObject({ ok: false, code: 'consent_required' });
     expect(checkTransition({ ...base, locationsWithoutEvidence: ['l1'] })).toMatchObject({ ok: false, code: 'evidence_required' });
-    expect(checkTransition({ ...base, locationsWithoutEvidence: ['l1'], overrideReason: 'urgence' })).toEqual({ ok: true, removalBasis: null, overridden: true });
+    expect(checkTransition({ ...base, locationsWithoutEvidence: ['l1'], overrideReason: 'urgence' })).toEqual({
+      ok: true,
+      removalBasis: null,
+      overridden: true,
+    });
   });
 
   it('closes as removed only after a re-check or a confirmation', () => {

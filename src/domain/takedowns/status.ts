@@ -55,7 +55,12 @@ export function checkTransition(f: TransitionFacts): TransitionVerdict {
   if (f.to === 'submitted') {
     if (!f.consentActive) return { ok: false, code: 'consent_required', messageKey: 'takedown.error.consent_required' };
     if (f.locationsWithoutEvidence.length > 0 && !f.overrideReason) {
-      return { ok: false, code: 'evidence_required', messageKey: 'takedown.error.evidence_required', params: { count: f.locationsWithoutEvidence.length } };
+      return {
+        ok: false,
+        code: 'evidence_required',
+        messageKey: 'takedown.error.evidence_required',
+        params: { count: f.locationsWithoutEvidence.length },
+      };
     }
     return { ok: true, removalBasis: null, overridden: f.locationsWithoutEvidence.length > 0 };
   }

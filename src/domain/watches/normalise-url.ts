@@ -11,7 +11,8 @@ function isTrackingParam(name: string): boolean {
 }
 
 /**
- * http(s) only; lower-case host without `www.`; default port, fragment, tracking parameters and
+ * http(s) only; lower-case host without `www.` (nor the mobile `m.` / `mobile.`: the same
+ * post is m.facebook.com for one engine and www.facebook.com for another); default port, fragment, tracking parameters and
  * trailing slash dropped; remaining parameters sorted; http and https are the same page.
  * Undefined when the text is not an http(s) URL.
  */
@@ -24,8 +25,14 @@ export function normaliseResultUrl(raw: string): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (!url.hostname) return undefined;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
-  const port = url.port && !(url.protocol === 'http:' && url.port === '80') && !(url.protocol === 'https:' && url.port === '443') ? `:${url.port}` : '';
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^(www|m|mobile)\./, '');
+  const port =
+    url.port && !(url.protocol === 'http:' && url.port === '80') && !(url.protocol === 'https:' && url.port === '443')
+      ? `:${url.port}`
+      : '';
   const params = [...url.searchParams.entries()].filter(([k]) => !isTrackingParam(k));
   params.sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0));
   const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';

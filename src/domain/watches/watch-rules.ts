@@ -58,7 +58,12 @@ export interface ProviderErrorState {
  * The providers a run asks: those the watch names that the server has configured, minus those
  * still inside a rate-limit back-off.
  */
-export function providersForRun(requested: readonly string[], configured: readonly string[], lastErrors: readonly ProviderErrorState[], now: Date): { run: string[]; waiting: string[]; unconfigured: string[] } {
+export function providersForRun(
+  requested: readonly string[],
+  configured: readonly string[],
+  lastErrors: readonly ProviderErrorState[],
+  now: Date,
+): { run: string[]; waiting: string[]; unconfigured: string[] } {
   const run: string[] = [];
   const waiting: string[] = [];
   const unconfigured: string[] = [];
@@ -91,7 +96,10 @@ export function nextRunAt(now: Date, intervalHours: number, retryAts: ReadonlyAr
  * "1, 1419704" for the per-second and the monthly window; the longest window whose
  * X-RateLimit-Remaining is 0 is the one that bit), never less than a minute.
  */
-export function rateLimitDelaySeconds(headers: { retryAfter?: string | null; reset?: string | null; remaining?: string | null }, now: Date): number {
+export function rateLimitDelaySeconds(
+  headers: { retryAfter?: string | null; reset?: string | null; remaining?: string | null },
+  now: Date,
+): number {
   const floor = (s: number) => Math.max(MIN_RATE_LIMIT_BACKOFF_S, Math.ceil(s));
   const ra = headers.retryAfter?.trim();
   if (ra) {
@@ -99,9 +107,11 @@ export function rateLimitDelaySeconds(headers: { retryAfter?: string | null; res
     const at = Date.parse(ra);
     if (!Number.isNaN(at)) return floor((at - now.getTime()) / 1000);
   }
-  const resets = (headers.reset ?? '').split(',').map((s) => Number(s.trim()));
-  const remaining = (headers.remaining ?? '').split(',').map((s) => Number(s.trim()));
-  if (resets.length > 0 && resets.every((n) => Number.isFinite(n) && n >= 0) && headers.reset) {
+  const numbers = (h: string | null | undefined) =>
+    h?.trim() ? h.split(',').map((s) => (s.trim() === '' ? Number.NaN : Number(s.trim()))) : [];
+  const resets = numbers(headers.reset);
+  const remaining = numbers(headers.remaining);
+  if (resets.length > 0 && resets.every((n) => Number.isFinite(n) && n >= 0)) {
     const exhausted = resets.filter((_, i) => remaining[i] === 0);
     const pick = exhausted.length > 0 ? Math.max(...exhausted) : Math.max(...resets);
     return floor(pick);

@@ -37,8 +37,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: Pick<AppC
     const now = ctx.clock.now();
     const unsafe = !SAFE_METHODS.has(request.method);
 
-    // A cross-site browser request is refused outright, signed in or not (login CSRF too).
-    if (unsafe) {
+    // A cross-site browser request is refused outright, signed in or not (login CSRF too). A
+    // bearer token is never attached by a browser on its own (and a page cannot add one without a
+    // CORS preflight this API never grants), so such a request cannot be forged: capture clients
+    // use one, and the browser extension's requests carry its own chrome-extension:// origin. The
+    // routes a client calls before it holds a token (pairing) say `crossOrigin`.
+    const bearer = typeof request.headers.authorization === 'string' && /^Bearer\s/i.test(request.headers.authorization);
+    if (unsafe && !bearer && !config.crossOrigin) {
       const origin = request.headers.origin;
       if (typeof origin === 'string' && origin !== ctx.config.publicOrigin) throw new DomainError('origin_rejected');
       if (request.headers['sec-fetch-site'] === 'cross-site') throw new DomainError('origin_rejected');

@@ -26,6 +26,7 @@ export async function evidenceRoutes(app: App, { ctx }: RouteDeps): Promise<void
   app.post(
     '/api/v1/cases/:id/evidence',
     {
+      config: { scopes: ['capture'] },
       schema: {
         tags: ['evidence'],
         summary: 'Upload files as one sealed evidence (multipart). Honours Idempotency-Key.',
@@ -52,13 +53,28 @@ export async function evidenceRoutes(app: App, { ctx }: RouteDeps): Promise<void
 
   app.get(
     '/api/v1/cases/:id/evidence',
-    { schema: { tags: ['evidence'], summary: "The case's evidence, oldest first", params: evidenceParams, response: { 200: z.array(evidenceSchema), 404: errorResponse } } },
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: "The case's evidence, oldest first",
+        params: evidenceParams,
+        response: { 200: z.array(evidenceSchema), 404: errorResponse },
+      },
+    },
     async (request) => listEvidence(ctx, { actor: requirePrincipal(request), caseId: request.params.id, locale: request.locale }),
   );
 
   app.get(
     '/api/v1/evidence/:id',
-    { schema: { tags: ['evidence'], summary: 'One evidence: status, artefacts (kind, media type, size, sha256), manifest hash', params: evidenceParams, response: { 200: evidenceSchema, 404: errorResponse } } },
+    {
+      config: { scopes: ['capture'] },
+      schema: {
+        tags: ['evidence'],
+        summary: 'One evidence: status, artefacts (kind, media type, size, sha256), manifest hash',
+        params: evidenceParams,
+        response: { 200: evidenceSchema, 404: errorResponse },
+      },
+    },
     async (request) => getEvidence(ctx, { actor: requirePrincipal(request), evidenceId: request.params.id, locale: request.locale }),
   );
 
@@ -70,12 +86,20 @@ export async function evidenceRoutes(app: App, { ctx }: RouteDeps): Promise<void
         tags: ['evidence'],
         summary: 'The sealed manifest, as its exact canonical JSON bytes (their SHA-256 is manifestSha256)',
         params: evidenceParams,
-        response: { 200: z.unknown().meta({ description: 'Canonical JSON (RFC 8785) bytes', type: 'string', format: 'binary' }), 404: errorResponse },
+        response: {
+          200: z.unknown().meta({ description: 'Canonical JSON (RFC 8785) bytes', type: 'string', format: 'binary' }),
+          404: errorResponse,
+        },
       },
     },
     async (request, reply) => {
       const m = await getManifest(ctx, { actor: requirePrincipal(request), evidenceId: request.params.id });
-      downloadHeaders(reply, { mediaType: 'application/json', filename: `manifest-${m.evidenceId}.json`, size: m.bytes.length, sha256: m.sha256 });
+      downloadHeaders(reply, {
+        mediaType: 'application/json',
+        filename: `manifest-${m.evidenceId}.json`,
+        size: m.bytes.length,
+        sha256: m.sha256,
+      });
       return reply.send(m.bytes);
     },
   );
@@ -86,15 +110,27 @@ export async function evidenceRoutes(app: App, { ctx }: RouteDeps): Promise<void
       exposeHeadRoute: false,
       schema: {
         tags: ['evidence'],
-        summary: 'Download the primary artefact of a kind (attachment; `inline=1` only for thumbnail, screenshot and viewport images). Logged in the ledger.',
+        summary:
+          'Download the primary artefact of a kind (attachment; `inline=1` only for thumbnail, screenshot and viewport images). Logged in the ledger.',
         params: artefactKindParams,
         querystring: downloadQuery,
         response: { 200: binary, 400: errorResponse, 404: errorResponse },
       },
     },
     async (request, reply) => {
-      const d = await downloadPrimaryArtefact(ctx, { actor: requirePrincipal(request), evidenceId: request.params.id, kind: request.params.kind, inline: request.query.inline === '1' });
-      downloadHeaders(reply, { mediaType: d.artefact.media_type, filename: d.artefact.filename, size: Number(d.artefact.size), sha256: d.artefact.sha256, inline: d.inline });
+      const d = await downloadPrimaryArtefact(ctx, {
+        actor: requirePrincipal(request),
+        evidenceId: request.params.id,
+        kind: request.params.kind,
+        inline: request.query.inline === '1',
+      });
+      downloadHeaders(reply, {
+        mediaType: d.artefact.media_type,
+        filename: d.artefact.filename,
+        size: Number(d.artefact.size),
+        sha256: d.artefact.sha256,
+        inline: d.inline,
+      });
       return reply.send(d.stream);
     },
   );
@@ -112,8 +148,18 @@ export async function evidenceRoutes(app: App, { ctx }: RouteDeps): Promise<void
       },
     },
     async (request, reply) => {
-      const d = await downloadArtefact(ctx, { actor: requirePrincipal(request), artefactId: request.params.id, inline: request.query.inline === '1' });
-      downloadHeaders(reply, { mediaType: d.artefact.media_type, filename: d.artefact.filename, size: Number(d.artefact.size), sha256: d.artefact.sha256, inline: d.inline });
+      const d = await downloadArtefact(ctx, {
+        actor: requirePrincipal(request),
+        artefactId: request.params.id,
+        inline: request.query.inline === '1',
+      });
+      downloadHeaders(reply, {
+        mediaType: d.artefact.media_type,
+        filename: d.artefact.filename,
+        size: Number(d.artefact.size),
+        sha256: d.artefact.sha256,
+        inline: d.inline,
+      });
       return reply.send(d.stream);
     },
   );

@@ -15,6 +15,7 @@ import { peopleRoutes } from './people.js';
 import { caseRoutes } from './cases.js';
 import { evidenceRoutes } from './evidence.js';
 import { exportRoutes } from './exports.js';
+import { extensionRoutes } from './extension.js';
 import { captureRoutes } from './captures.js';
 import { healthRoutes } from './health.js';
 import { ledgerRoutes } from './ledger.js';
@@ -30,6 +31,7 @@ import { recheckRoutes } from './rechecks.js';
 import { mailRoutes } from './mail.js';
 import { passwordResetRoutes } from './password-reset.js';
 import { sessionRoutes } from './sessions.js';
+import { shareTargetRoutes } from './share-target.js';
 import { tokenRoutes } from './tokens.js';
 import { totpRoutes } from './totp.js';
 
@@ -66,6 +68,7 @@ export const routeModules: Array<(app: App, deps: RouteDeps) => Promise<void> | 
   exportRoutes,
   captureRoutes,
   pairingRoutes,
+  extensionRoutes,
   peopleRoutes,
   recordRoutes,
   participantRoutes,
@@ -76,4 +79,5 @@ export const routeModules: Array<(app: App, deps: RouteDeps) => Promise<void> | 
   takedownRoutes,
   watchRoutes,
   recheckRoutes,
+  shareTargetRoutes,
 ];

@@ -9,7 +9,7 @@ export function pairingRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/api/v1/pairings',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', crossOrigin: true },
       schema: { tags: ['pairing'], summary: 'A capture client (extension, app) starts pairing and shows the user code', body: startPairingBody, response: { 201: startPairingResponse, 429: errorResponse } },
     },
     async (request, reply) => reply.status(201).send(await startPairing(ctx, { body: request.body, address: request.ip })),
@@ -24,7 +24,7 @@ export function pairingRoutes(app: App, { ctx }: RouteDeps): void {
   app.post(
     '/api/v1/pairings/:id/token',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', crossOrigin: true },
       schema: {
         tags: ['pairing'],
         summary: 'The client polls; once approved it receives, once, a token limited to the capture scope',

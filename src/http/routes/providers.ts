@@ -37,7 +37,14 @@ export function providerRoutes(app: App, { ctx }: RouteDeps): void {
 
   app.get(
     '/api/v1/providers/:id',
-    { schema: { tags: ['providers'], summary: 'One directory entry', params: providerParams, response: { 200: providerSchema, 401: errorResponse, 404: errorResponse } } },
+    {
+      schema: {
+        tags: ['providers'],
+        summary: 'One directory entry',
+        params: providerParams,
+        response: { 200: providerSchema, 401: errorResponse, 404: errorResponse },
+      },
+    },
     async (request) => getProvider(ctx, { providerId: request.params.id }),
   );
 
@@ -48,7 +55,8 @@ export function providerRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags: ['admin: providers'],
         summary: 'Edit a directory entry (channels, URLs, domains, notes) or mark it reviewed today',
-        description: 'Edits are kept over the seed data across upgrades. A channel keeps its `source` and `verified` flag unless new ones are given.',
+        description:
+          'Edits are kept over the seed data across upgrades. A channel keeps its `source` and `verified` flag unless new ones are given.',
         params: providerParams,
         body: updateProviderBody,
         response: { 200: providerSchema, 400: errorResponse, 404: errorResponse, ...denied },
@@ -73,7 +81,14 @@ export function providerRoutes(app: App, { ctx }: RouteDeps): void {
 
   app.get(
     '/api/v1/admin/takedown-settings',
-    { config: admin, schema: { tags: ['admin: providers'], summary: 'Days before an unanswered removal request is brought back', response: { 200: takedownSettingsSchema, ...denied } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['admin: providers'],
+        summary: 'Days before an unanswered removal request is brought back',
+        response: { 200: takedownSettingsSchema, ...denied },
+      },
+    },
     async (request) => getTakedownSettings(ctx, { actor: requirePrincipal(request) }),
   );
 
@@ -81,7 +96,12 @@ export function providerRoutes(app: App, { ctx }: RouteDeps): void {
     '/api/v1/admin/takedown-settings',
     {
       config: admin,
-      schema: { tags: ['admin: providers'], summary: 'Set the reminder delay (1 to 90 days; default 7)', body: takedownSettingsBody, response: { 200: takedownSettingsSchema, 400: errorResponse, ...denied } },
+      schema: {
+        tags: ['admin: providers'],
+        summary: 'Set the reminder delay (1 to 90 days; default 7)',
+        body: takedownSettingsBody,
+        response: { 200: takedownSettingsSchema, 400: errorResponse, ...denied },
+      },
     },
     async (request) => updateTakedownSettings(ctx, { actor: requirePrincipal(request), body: request.body }),
   );

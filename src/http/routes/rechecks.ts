@@ -22,7 +22,8 @@ export function recheckRoutes(app: App, { ctx }: RouteDeps): void {
         response: { 202: recheckResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
       },
     },
-    async (request, reply) => reply.status(202).send(await requestRecheck(ctx, { actor: requirePrincipal(request), locationId: request.params.id })),
+    async (request, reply) =>
+      reply.status(202).send(await requestRecheck(ctx, { actor: requirePrincipal(request), locationId: request.params.id })),
   );
 
   app.get(
@@ -30,12 +31,19 @@ export function recheckRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['rechecks'],
-        summary: "A location's re-checks, newest first, each with its evidence (HTTP status, final URL, matched marker, body SHA-256 and size)",
+        summary:
+          "A location's re-checks, newest first, each with its evidence (HTTP status, final URL, matched marker, body SHA-256 and size)",
         params: idParams,
         querystring: listQuery,
         response: { 200: locationChecksResponse, 400: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => listLocationChecks(ctx, { actor: requirePrincipal(request), locationId: request.params.id, locale: request.locale, limit: request.query.limit }),
+    async (request) =>
+      listLocationChecks(ctx, {
+        actor: requirePrincipal(request),
+        locationId: request.params.id,
+        locale: request.locale,
+        limit: request.query.limit,
+      }),
   );
 }

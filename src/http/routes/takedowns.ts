@@ -54,7 +54,13 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
         response: { 200: caseHelpResponse, 400: errorResponse, 401: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => getCaseHelp(ctx, { actor: requirePrincipal(request), caseId: request.params.id, ground: request.query.ground, locale: request.locale }),
+    async (request) =>
+      getCaseHelp(ctx, {
+        actor: requirePrincipal(request),
+        caseId: request.params.id,
+        ground: request.query.ground,
+        locale: request.locale,
+      }),
   );
 
   app.post(
@@ -63,25 +69,47 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
       schema: {
         tags,
         summary: 'Prepare a removal request (draft) to one provider for some of the case locations',
-        description: 'The texts (fr-CA and en) are generated for the provider and the ground, citing each URL with its sealed capture date and SHA-256 hashes.',
+        description:
+          'The texts (fr-CA and en) are generated for the provider and the ground, citing each URL with its sealed capture date and SHA-256 hashes.',
         params: idParams,
         body: createTakedownBody,
         response: { 201: takedownSchema, ...errors },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createTakedown(ctx, { actor: requirePrincipal(request), caseId: request.params.id, body: request.body, locale: request.locale })),
+      reply.status(201).send(
+        await createTakedown(ctx, {
+          actor: requirePrincipal(request),
+          caseId: request.params.id,
+          body: request.body,
+          locale: request.locale,
+        }),
+      ),
   );
 
   app.get(
     '/api/v1/cases/:id/takedowns',
-    { schema: { tags, summary: "The case's removal requests", params: idParams, response: { 200: listTakedownsResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: "The case's removal requests",
+        params: idParams,
+        response: { 200: listTakedownsResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
     async (request) => listTakedowns(ctx, { actor: requirePrincipal(request), caseId: request.params.id, locale: request.locale }),
   );
 
   app.get(
     '/api/v1/takedowns/:id',
-    { schema: { tags, summary: 'One removal request', params: idParams, response: { 200: takedownSchema, 401: errorResponse, 403: errorResponse, 404: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'One removal request',
+        params: idParams,
+        response: { 200: takedownSchema, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
     async (request) => getTakedown(ctx, { actor: requirePrincipal(request), requestId: request.params.id, locale: request.locale }),
   );
 
@@ -92,22 +120,36 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
         tags,
         summary: 'Edit a draft, or move the request: draft → submitted → acknowledged → removed | refused | no_response',
         description:
-          'Submitting needs the staff member\'s `takedown` consent (409 `consent_required`) and sealed evidence for every location (409 `evidence_required`, unless `overrideReason`). `removed` needs a re-check that found the content gone or `confirmation.note`.',
+          "Submitting needs the staff member's `takedown` consent (409 `consent_required`) and sealed evidence for every location (409 `evidence_required`, unless `overrideReason`). `removed` needs a re-check that found the content gone or `confirmation.note`.",
         params: idParams,
         body: updateTakedownBody,
         response: { 200: takedownSchema, ...errors },
       },
     },
-    async (request) => updateTakedown(ctx, { actor: requirePrincipal(request), requestId: request.params.id, body: request.body, locale: request.locale }),
+    async (request) =>
+      updateTakedown(ctx, { actor: requirePrincipal(request), requestId: request.params.id, body: request.body, locale: request.locale }),
   );
 
   app.post(
     '/api/v1/takedowns/:id/followups',
     {
-      schema: { tags, summary: 'Add a note, a reminder sent to the provider, or its reply', params: idParams, body: followupBody, response: { 201: takedownSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Add a note, a reminder sent to the provider, or its reply',
+        params: idParams,
+        body: followupBody,
+        response: { 201: takedownSchema, ...errors },
+      },
     },
     async (request, reply) =>
-      reply.status(201).send(await addTakedownFollowup(ctx, { actor: requirePrincipal(request), requestId: request.params.id, body: request.body, locale: request.locale })),
+      reply.status(201).send(
+        await addTakedownFollowup(ctx, {
+          actor: requirePrincipal(request),
+          requestId: request.params.id,
+          body: request.body,
+          locale: request.locale,
+        }),
+      ),
   );
 
   app.get(
@@ -116,11 +158,14 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
       exposeHeadRoute: false,
       schema: {
         tags,
-        summary: 'The report package: numbered steps for the provider\'s channel, the text to paste, the evidence (zip: with the sealed files and SHA256SUMS)',
+        summary:
+          "The report package: numbered steps for the provider's channel, the text to paste, the evidence (zip: with the sealed files and SHA256SUMS)",
         params: idParams,
         querystring: packageQuery,
         response: {
-          200: z.unknown().meta({ description: 'HTML page (format=html) or ZIP archive (format=zip, streamed)', type: 'string', format: 'binary' }),
+          200: z
+            .unknown()
+            .meta({ description: 'HTML page (format=html) or ZIP archive (format=zip, streamed)', type: 'string', format: 'binary' }),
           400: errorResponse,
           401: errorResponse,
           403: errorResponse,
@@ -153,9 +198,14 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
       exposeHeadRoute: false,
       schema: {
         tags,
-        summary: 'The mandate letter to sign (French and English), naming the board as the staff member\'s representative for this request',
+        summary: "The mandate letter to sign (French and English), naming the board as the staff member's representative for this request",
         params: idParams,
-        response: { 200: z.unknown().meta({ description: 'PDF', type: 'string', format: 'binary' }), 401: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: {
+          200: z.unknown().meta({ description: 'PDF', type: 'string', format: 'binary' }),
+          401: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -183,16 +233,28 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
     async (request, reply) => {
       const actor = requirePrincipal(request);
       const part = await request.file({ limits: { fileSize: ctx.config.uploadMaxBytes, files: 1 } });
-      if (!part || part.fieldname !== 'file') throw new DomainError('invalid_input', { fields: [{ path: 'file', message: 'field.required' }] });
+      if (part?.fieldname !== 'file') throw new DomainError('invalid_input', { fields: [{ path: 'file', message: 'field.required' }] });
       const bytes = await part.toBuffer();
-      const result = await uploadMandate(ctx, { actor, requestId: request.params.id, file: { bytes, filename: part.filename }, locale: request.locale });
+      const result = await uploadMandate(ctx, {
+        actor,
+        requestId: request.params.id,
+        file: { bytes, filename: part.filename },
+        locale: request.locale,
+      });
       return reply.status(201).send(result);
     },
   );
 
   app.get(
     '/api/v1/locations/:id/abuse-contact',
-    { schema: { tags, summary: "The last abuse-contact lookup of a location's host (RDAP)", params: locationParams, response: { 200: abuseContactSchema, 401: errorResponse, 403: errorResponse, 404: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: "The last abuse-contact lookup of a location's host (RDAP)",
+        params: locationParams,
+        response: { 200: abuseContactSchema, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
     async (request) => getAbuseContact(ctx, { actor: requirePrincipal(request), locationId: request.params.id, locale: request.locale }),
   );
 
@@ -211,7 +273,14 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
 
   app.get(
     '/api/v1/cases/:id/account-recovery',
-    { schema: { tags, summary: 'Account-recovery checklist per provider (step 4.6.2)', params: idParams, response: { 200: accountRecoverySchema, 401: errorResponse, 403: errorResponse, 404: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Account-recovery checklist per provider (step 4.6.2)',
+        params: idParams,
+        response: { 200: accountRecoverySchema, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
     async (request) => getAccountRecovery(ctx, { actor: requirePrincipal(request), caseId: request.params.id, locale: request.locale }),
   );
 
@@ -226,6 +295,12 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
         response: { 200: accountRecoverySchema, ...errors },
       },
     },
-    async (request) => updateAccountRecovery(ctx, { actor: requirePrincipal(request), caseId: request.params.id, body: request.body, locale: request.locale }),
+    async (request) =>
+      updateAccountRecovery(ctx, {
+        actor: requirePrincipal(request),
+        caseId: request.params.id,
+        body: request.body,
+        locale: request.locale,
+      }),
   );
 }

@@ -41,24 +41,58 @@ export function watchRoutes(app: App, { ctx }: RouteDeps): void {
         response: { 201: watchSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createWatch(ctx, { actor: requirePrincipal(request), caseId: request.params.id, body: request.body, locale: request.locale })),
+    async (request, reply) =>
+      reply.status(201).send(
+        await createWatch(ctx, {
+          actor: requirePrincipal(request),
+          caseId: request.params.id,
+          body: request.body,
+          locale: request.locale,
+        }),
+      ),
   );
 
   app.get(
     '/api/v1/cases/:id/watches',
-    { schema: { tags: ['watches'], summary: "The case's watches, with their last run and provider errors", description: who, params: idParams, response: { 200: z.array(watchSchema), 403: errorResponse, 404: errorResponse } } },
+    {
+      schema: {
+        tags: ['watches'],
+        summary: "The case's watches, with their last run and provider errors",
+        description: who,
+        params: idParams,
+        response: { 200: z.array(watchSchema), 403: errorResponse, 404: errorResponse },
+      },
+    },
     async (request) => listWatches(ctx, { actor: requirePrincipal(request), caseId: request.params.id, locale: request.locale }),
   );
 
   app.patch(
     '/api/v1/watches/:id',
-    { schema: { tags: ['watches'], summary: 'Change a watch (queries, sites, providers, interval) or pause/resume it', description: who, params: idParams, body: updateWatchBody, response: { 200: watchSchema, ...errors } } },
-    async (request) => updateWatch(ctx, { actor: requirePrincipal(request), watchId: request.params.id, body: request.body, locale: request.locale }),
+    {
+      schema: {
+        tags: ['watches'],
+        summary: 'Change a watch (queries, sites, providers, interval) or pause/resume it',
+        description: who,
+        params: idParams,
+        body: updateWatchBody,
+        response: { 200: watchSchema, ...errors },
+      },
+    },
+    async (request) =>
+      updateWatch(ctx, { actor: requirePrincipal(request), watchId: request.params.id, body: request.body, locale: request.locale }),
   );
 
   app.delete(
     '/api/v1/watches/:id',
-    { schema: { tags: ['watches'], summary: 'Delete a watch (the results it found stay in the inbox)', description: who, params: idParams, response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags: ['watches'],
+        summary: 'Delete a watch (the results it found stay in the inbox)',
+        description: who,
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await deleteWatch(ctx, { actor: requirePrincipal(request), watchId: request.params.id });
       return reply.status(204).send(null);
@@ -67,8 +101,17 @@ export function watchRoutes(app: App, { ctx }: RouteDeps): void {
 
   app.post(
     '/api/v1/watches/:id/run',
-    { schema: { tags: ['watches'], summary: 'Run a watch now (queued)', description: who, params: idParams, response: { 202: runWatchResponse, ...errors } } },
-    async (request, reply) => reply.status(202).send(await requestWatchRun(ctx, { actor: requirePrincipal(request), watchId: request.params.id })),
+    {
+      schema: {
+        tags: ['watches'],
+        summary: 'Run a watch now (queued)',
+        description: who,
+        params: idParams,
+        response: { 202: runWatchResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await requestWatchRun(ctx, { actor: requirePrincipal(request), watchId: request.params.id })),
   );
 
   app.get(
@@ -76,14 +119,21 @@ export function watchRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags: ['watches'],
-        summary: 'The triage inbox: results of the watches and manual imports, one per normalised URL, newest first (`status=new` for what is left to triage)',
+        summary:
+          'The triage inbox: results of the watches and manual imports, one per normalised URL, newest first (`status=new` for what is left to triage)',
         description: who,
         params: idParams,
         querystring: listWatchResultsQuery,
         response: { 200: z.array(watchResultSchema), 400: errorResponse, 403: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => listWatchResults(ctx, { actor: requirePrincipal(request), caseId: request.params.id, status: request.query.status, limit: request.query.limit }),
+    async (request) =>
+      listWatchResults(ctx, {
+        actor: requirePrincipal(request),
+        caseId: request.params.id,
+        status: request.query.status,
+        limit: request.query.limit,
+      }),
   );
 
   app.post(
@@ -98,7 +148,10 @@ export function watchRoutes(app: App, { ctx }: RouteDeps): void {
         response: { 201: importWatchResultsResponse, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await importWatchResults(ctx, { actor: requirePrincipal(request), caseId: request.params.id, body: request.body })),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await importWatchResults(ctx, { actor: requirePrincipal(request), caseId: request.params.id, body: request.body })),
   );
 
   app.patch(
