@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: 'db-server',
           include: dbInclude,
+          // Chromium captures run once, on the embedded database (docs/captures.md).
+          exclude: ['**/*.capture.db.test.ts', '**/node_modules/**'],
           globalSetup: ['tests/support/global-db.ts'],
           env: { TEST_DB_KIND: 'server' },
           testTimeout: 30_000,

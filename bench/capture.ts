@@ -94,13 +94,28 @@ async function serve(): Promise<void> {
       .executeTakeFirstOrThrow();
     const user = await db
       .insertInto('users')
-      .values({ organisation_id: org.id, person_id: person.id, email, display_name: label, password_hash: await passwords.hash(password), preferred_locale: 'fr-CA', created_at: now })
+      .values({
+        organisation_id: org.id,
+        person_id: person.id,
+        email,
+        display_name: label,
+        password_hash: await passwords.hash(password),
+        preferred_locale: 'fr-CA',
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const r of roles) {
       await db
         .insertInto('role_grants')
-        .values({ user_id: user.id, role: r.role, unit_id: r.unitId ?? null, association_id: null, is_primary: r.isPrimary ?? false, created_at: now })
+        .values({
+          user_id: user.id,
+          role: r.role,
+          unit_id: r.unitId ?? null,
+          association_id: null,
+          is_primary: r.isPrimary ?? false,
+          created_at: now,
+        })
         .execute();
     }
     return { email, password };
@@ -129,14 +144,22 @@ async function serve(): Promise<void> {
   process.on('message', async (m: { type: string; ids?: string[] }) => {
     if (m.type === 'watch') for (const id of m.ids ?? []) watched.add(id);
     if (m.type === 'watch-case') {
-      const rows = await db.selectFrom('evidence').select('id').where('case_id', '=', m.ids?.[0] ?? '').execute();
+      const rows = await db
+        .selectFrom('evidence')
+        .select('id')
+        .where('case_id', '=', m.ids?.[0] ?? '')
+        .execute();
       for (const r of rows) watched.add(r.id);
     }
     if (m.type === 'rss') {
       const pids = await processTree(process.pid);
       let chromiumRss = 0;
       for (const pid of pids) chromiumRss += await rssKb(pid);
-      send({ type: 'rss', node: { rss: await rssKb(process.pid), hwm: await rssKb(process.pid, 'VmHWM') }, chromium: { rss: chromiumRss, processes: pids.length } });
+      send({
+        type: 'rss',
+        node: { rss: await rssKb(process.pid), hwm: await rssKb(process.pid, 'VmHWM') },
+        chromium: { rss: chromiumRss, processes: pids.length },
+      });
     }
     if (m.type === 'stop') {
       clearInterval(poll);
@@ -204,7 +227,11 @@ async function singleFile(url: string, runs: number): Promise<number[] | string>
   for (let i = 0; i < runs; i += 1) {
     const t0 = performance.now();
     const file = join(dir, `p${i}.html`);
-    await run('npx', ['--no-install', 'single-file', '--browser-executable-path=/usr/bin/chromium', '--browser-args=["--no-sandbox"]', url, file], { timeout: 60_000 }).catch(() => undefined);
+    await run(
+      'npx',
+      ['--no-install', 'single-file', '--browser-executable-path=/usr/bin/chromium', '--browser-args=["--no-sandbox"]', url, file],
+      { timeout: 60_000 },
+    ).catch(() => undefined);
     const ok = await readFile(file).then(
       () => true,
       () => false,
@@ -260,7 +287,11 @@ async function bench(): Promise<void> {
     });
     const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('rempart_session=')) ?? '').split(';')[0] ?? '';
     const api = async (path: string, body: unknown) => {
-      const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin, cookie }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin, cookie },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json()) as Record<string, unknown>;
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
       return json;
@@ -312,7 +343,8 @@ async function bench(): Promise<void> {
     const burst = 20;
     const t0 = Date.now();
     const ids: string[] = [];
-    for (let i = 0; i < burst; i += 1) ids.push(String((await api(`/api/v1/cases/${caseId}/captures`, { url: `${page}?burst=${i}` })).evidenceId));
+    for (let i = 0; i < burst; i += 1)
+      ids.push(String((await api(`/api/v1/cases/${caseId}/captures`, { url: `${page}?burst=${i}` })).evidenceId));
     child.send({ type: 'watch', ids });
     const ends = await Promise.all(ids.map(sealed));
     const burstS = (Math.max(...ends.map((e) => e.at)) - t0) / 1000;
@@ -323,17 +355,26 @@ async function bench(): Promise<void> {
     const fMed = median(floorMs);
     const rows: Array<[string, string, string, string]> = [
       ['floor: playwright-core goto+PNG+PDF+MHTML (warm)', fMed.toFixed(0), percentile(floorMs, 95).toFixed(0), '1.00×'],
-      ['Rempart POST → sealed (7 artefacts, WACZ)', median(rempartMs).toFixed(0), percentile(rempartMs, 95).toFixed(0), `${(median(rempartMs) / fMed).toFixed(2)}×`],
+      [
+        'Rempart POST → sealed (7 artefacts, WACZ)',
+        median(rempartMs).toFixed(0),
+        percentile(rempartMs, 95).toFixed(0),
+        `${(median(rempartMs) / fMed).toFixed(2)}×`,
+      ],
       typeof single === 'string'
         ? ['single-file-cli', '–', '–', single]
         : ['single-file-cli', median(single).toFixed(0), percentile(single, 95).toFixed(0), `${(median(single) / fMed).toFixed(2)}×`],
       ['report with 3 links → all sealed', median(reportMs).toFixed(0), percentile(reportMs, 95).toFixed(0), `target p95 < 3000 ms`],
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
-    process.stdout.write(`\nCapture bench — ${runs} runs, page ${page} (${cpus().length} CPUs, load ${loadAtStart.toFixed(1)} at start)\n\n`);
+    process.stdout.write(
+      `\nCapture bench — ${runs} runs, page ${page} (${cpus().length} CPUs, load ${loadAtStart.toFixed(1)} at start)\n\n`,
+    );
     process.stdout.write(`${'measure'.padEnd(w)}  median ms  p95 ms  ratio to floor\n`);
     for (const r of rows) process.stdout.write(`${r[0].padEnd(w)}  ${r[1].padStart(9)}  ${r[2].padStart(6)}  ${r[3]}\n`);
-    process.stdout.write(`\ncaptures per minute at CAPTURE_CONCURRENCY=2: ${((burst / burstS) * 60).toFixed(1)} (${burst} captures in ${burstS.toFixed(1)} s)\n`);
+    process.stdout.write(
+      `\ncaptures per minute at CAPTURE_CONCURRENCY=2: ${((burst / burstS) * 60).toFixed(1)} (${burst} captures in ${burstS.toFixed(1)} s)\n`,
+    );
     process.stdout.write(
       `server RSS: Node ${(rss.node.rss / 1024).toFixed(0)} MB (peak ${(rss.node.hwm / 1024).toFixed(0)} MB); Chromium ${(rss.chromium.rss / 1024).toFixed(0)} MB over ${rss.chromium.processes} processes (shared pages counted more than once)\n`,
     );

@@ -449,14 +449,14 @@ try {
   ]);
   const lines = plan.rows.map((r) => r['QUERY PLAN']);
   console.log('EXPLAIN (ANALYZE, BUFFERS) of its query, plan nodes and totals:');
+  // Plan nodes with their filters and index conditions, the top node's buffer totals, and timings.
+  let buffersShown = false;
   for (const line of lines) {
-    if (
-      /^\s*(->\s+)?[A-Z][A-Za-z ]+(Scan|Join|Loop|Sort|Limit|Aggregate|Hash|SubPlan|Result|Materialize|Gather)|SubPlan|Planning Time|Execution Time|Rows Removed|Filter:|Index Cond/.test(
-        line,
-      )
-    ) {
-      console.log(`  ${line.length > 150 ? `${line.slice(0, 147)}…` : line}`);
-    }
+    const node = /^\s*(->\s+)?([A-Z][A-Za-z ]*)?(Scan|Join|Loop|Sort|Limit|Aggregate|Hash|Result|Materialize|Gather)\b/.test(line);
+    const detail = /SubPlan|Planning Time|Execution Time|Rows Removed|Filter:|Index Cond/.test(line);
+    const buffers = !buffersShown && /Buffers:/.test(line);
+    if (buffers) buffersShown = true;
+    if (node || detail || buffers) console.log(`  ${line.length > 150 ? `${line.slice(0, 147)}…` : line}`);
   }
 } finally {
   await handle.close();

@@ -11,6 +11,7 @@ if [ -f web/index.html ]; then
   echo "== build web"
   npm run build:web --silent
 fi
+npx tsc -p extension/tsconfig.json
 echo "== lint"
 npx biome lint --diagnostic-level=error
 echo "== tests"

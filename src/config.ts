@@ -154,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captureAllowHosts,
     captureConcurrency: e.CAPTURE_CONCURRENCY,
     captureNoSandbox: e.REMPART_CAPTURE_NO_SANDBOX,
-    extensionDir: e.REMPART_EXTENSION_DIR ? resolve(e.REMPART_EXTENSION_DIR) : fileURLToPath(new URL('../extension/dist/', import.meta.url)),
+    extensionDir: e.REMPART_EXTENSION_DIR
+      ? resolve(e.REMPART_EXTENSION_DIR)
+      : fileURLToPath(new URL('../extension/dist/', import.meta.url)),
   };
 }

@@ -52,10 +52,17 @@ export const uploadMetaSchema = z.strictObject({
   // browser, the viewport, and the kind of each file in order (checked against the detected type).
   capturedAt: z.iso.datetime({ offset: true }).optional(),
   browser: z
-    .strictObject({ name: z.string().trim().min(1).max(100), version: z.string().trim().min(1).max(100), userAgent: z.string().max(1000).optional() })
+    .strictObject({
+      name: z.string().trim().min(1).max(100),
+      version: z.string().trim().min(1).max(100),
+      userAgent: z.string().max(1000).optional(),
+    })
     .optional(),
   viewport: z.strictObject({ width: z.number().int().min(1).max(100_000), height: z.number().int().min(1).max(100_000) }).optional(),
-  kinds: z.array(z.enum(['screenshot', 'viewport', 'mhtml', 'html', 'upload'])).max(20).optional(),
+  kinds: z
+    .array(z.enum(['screenshot', 'viewport', 'mhtml', 'html', 'upload']))
+    .max(20)
+    .optional(),
 });
 export type UploadMeta = z.infer<typeof uploadMetaSchema>;
 

@@ -52,8 +52,15 @@ export async function ensureWebBuilt(): Promise<void> {
     if (Math.max(...sources.map(newestChange)) <= statSync(index).mtimeMs) return;
   }
   const { build } = await import('vite');
-  // Vitest sets NODE_ENV=test, which would bundle React's development build: build what users get.
-  await build({ configFile: join(repoRoot, 'web/vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build (and the React
+  // plugin's development JSX, `jsxDEV`, which the production React lacks): build what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(repoRoot, 'web/vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -97,14 +104,15 @@ export interface E2ePage {
 let counter = 0;
 const names = ['Marie-Ève Tremblay', 'Jean-François Gagnon', 'Nathalie Côté', 'Mathieu Bouchard', 'Sophie Lévesque', 'Karim Benali'];
 
-export async function startE2e(): Promise<E2e> {
+/** `env`: extra configuration for the application (e.g. REMPART_EXTENSION_DIR). */
+export async function startE2e(options: { env?: Record<string, string> } = {}): Promise<E2e> {
   await ensureWebBuilt();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // A clock the test can move (TOTP steps), starting at the real time so the browser does not
   // see the session cookie as already expired.
   const clock = new ManualClock(new Date());
-  const testApp = await createTestApp({ clock, env: { PUBLIC_URL: baseUrl, PORT: String(port) } });
+  const testApp = await createTestApp({ clock, env: { ...options.env, PUBLIC_URL: baseUrl, PORT: String(port) } });
   await testApp.app.listen({ host: '127.0.0.1', port });
   const ctx = testApp.ctx;
 

@@ -226,7 +226,11 @@ export interface PreparedCapture {
   browser: Browser;
 }
 
-export async function prepareCapture(browser: Browser, proxy: EgressProxy, options: CapturePageOptions = defaultCapturePageOptions): Promise<PreparedCapture> {
+export async function prepareCapture(
+  browser: Browser,
+  proxy: EgressProxy,
+  options: CapturePageOptions = defaultCapturePageOptions,
+): Promise<PreparedCapture> {
   const context = await browser.newContext({
     proxy: { server: `http://127.0.0.1:${proxy.port}`, bypass: '<-loopback>' },
     viewport: options.viewport,

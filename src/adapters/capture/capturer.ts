@@ -182,7 +182,8 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
           return output;
         } catch (error) {
           if (error instanceof CaptureError) throw error;
-          if (!browser.launched.browser.isConnected()) throw new CaptureError('browser_unavailable', 'the browser stopped during the capture', true);
+          if (!browser.launched.browser.isConnected())
+            throw new CaptureError('browser_unavailable', 'the browser stopped during the capture', true);
           throw new CaptureError('capture_error', (error as Error).message.split('\n')[0] ?? 'capture failed', true);
         }
       } finally {

@@ -219,7 +219,9 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     throw new BrowserUnavailable('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH', 'not_found');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // Leftovers of a browser whose process was killed (kill -9 of the server or a worker).
-  await removeStaleBrowserDirs().catch((error: unknown) => options.log.warn({ component: 'capture', err: String(error) }, 'stale browser directories not removed'));
+  await removeStaleBrowserDirs().catch((error: unknown) =>
+    options.log.warn({ component: 'capture', err: String(error) }, 'stale browser directories not removed'),
+  );
   // Everything this browser writes lives under one directory named after our PID, so a
   // restart after kill -9 finds and removes it (removeStaleBrowserDirs).
   const runtimeDir = await mkdtemp(join(tmpdir(), `rempart-chromium-${process.pid}-`));

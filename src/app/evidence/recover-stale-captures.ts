@@ -94,7 +94,9 @@ export async function recoverStaleCaptures(
     .execute();
   if (waiting.length > 0) {
     const keys = waiting.map((w) => captureJobKey(w.id));
-    const live = await sql<{ key: string }>`select key from graphile_worker.jobs where key = any(${keys}::text[]) and attempts < max_attempts`.execute(ctx.db);
+    const live = await sql<{
+      key: string;
+    }>`select key from graphile_worker.jobs where key = any(${keys}::text[]) and attempts < max_attempts`.execute(ctx.db);
     const alive = new Set(live.rows.map((r) => r.key));
     for (const w of waiting) {
       if (alive.has(captureJobKey(w.id))) continue;

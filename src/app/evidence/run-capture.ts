@@ -107,7 +107,9 @@ async function attempt(
         workDir,
         onProgress: (step: CaptureStep) => {
           progressWrites = progressWrites
-            .then(() => conn.updateTable('evidence').set({ progress: step }).where('id', '=', evidenceId).where('status', '=', 'capturing').execute())
+            .then(() =>
+              conn.updateTable('evidence').set({ progress: step }).where('id', '=', evidenceId).where('status', '=', 'capturing').execute(),
+            )
             .catch(() => undefined);
         },
       });

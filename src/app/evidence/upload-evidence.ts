@@ -140,12 +140,18 @@ interface Prepared {
 function declaredKind(meta: UploadMeta, family: MediaFamily, index: number): { kind: ArtefactKind; mediaType?: string } {
   const declared = meta.kinds?.[index];
   if (!declared || declared === 'upload') return { kind: 'upload' };
-  const fits = declared === 'mhtml' ? family === 'email' || family === 'text' : declared === 'html' ? family === 'html' : family === 'image';
+  const fits =
+    declared === 'mhtml' ? family === 'email' || family === 'text' : declared === 'html' ? family === 'html' : family === 'image';
   if (!fits) throw invalid(`meta.kinds.${index}`, 'field.invalid');
   return declared === 'mhtml' ? { kind: 'mhtml', mediaType: 'multipart/related' } : { kind: declared };
 }
 
-async function prepare(ctx: Pick<AppContext, 'blobs'>, staged: readonly StagedFile[], cleanup: string[], uploadMeta: UploadMeta): Promise<Prepared> {
+async function prepare(
+  ctx: Pick<AppContext, 'blobs'>,
+  staged: readonly StagedFile[],
+  cleanup: string[],
+  uploadMeta: UploadMeta,
+): Promise<Prepared> {
   if (uploadMeta.kinds && uploadMeta.kinds.length !== staged.length) throw invalid('meta.kinds', 'field.invalid');
   const uploads: Array<{ path: string; artefact: ManifestArtefact }> = [];
   const thumbnails: Array<{ path: string; artefact: ManifestArtefact }> = [];
@@ -247,7 +253,9 @@ export async function uploadEvidence(
     const source = meta.captureTool === 'extension' && actor.via === 'token' ? 'extension' : 'upload';
     const request = {
       caseId: loaded.row.id,
-      files: prepared.artefacts.filter((a) => a.kind !== 'thumbnail').map((a) => ({ sha256: a.sha256, size: a.size, filename: a.filename })),
+      files: prepared.artefacts
+        .filter((a) => a.kind !== 'thumbnail')
+        .map((a) => ({ sha256: a.sha256, size: a.size, filename: a.filename })),
       meta,
     };
     return await withIdempotency(

@@ -325,6 +325,11 @@ describe('what the page shows', () => {
     expect(failed).toMatchObject({ status: 'failed', error_code: 'unreachable', attempts: 2 });
     expect(failed.manifest).toBeNull();
     expect(await artefacts(closed)).toEqual([]);
+    const shown = await t.app.inject({ method: 'GET', url: `/api/v1/evidence/${closed}`, headers: asBrowser(await as(org.staffA)) });
+    expect(shown.json()).toMatchObject({ status: 'failed', artefacts: [], error: { code: 'unreachable', message: 'Le site est injoignable.' } });
+    const sealedView = await t.app.inject({ method: 'GET', url: `/api/v1/evidence/${login}`, headers: asBrowser(await as(org.staffA)) });
+    expect(sealedView.json().artefacts).toHaveLength(7);
+    expect(sealedView.json().manifestSha256).toMatch(/^[0-9a-f]{64}$/);
 
     // A failed capture can be retried; a sealed one cannot; another organisation's user sees 404.
     const retry = await t.app.inject({ method: 'POST', url: `/api/v1/evidence/${closed}/retry`, headers: asBrowser(await as(org.staffA)) });

@@ -30,7 +30,8 @@ async function readBuildInfo(dir: string): Promise<ExtensionBuildInfo | undefine
   }
 }
 
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+const xmlEscape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');
 
 /** The Omaha/gupdate answer Chrome and Edge expect from an extension's update URL. */
 export function updateManifestXml(info: ExtensionBuildInfo, codebase: string): string {
@@ -76,7 +77,12 @@ export function extensionRoutes(app: App, { ctx }: RouteDeps): void {
     async (_request, reply) => {
       const info = await readBuildInfo(dir);
       const path = info ? join(dir, info.crx) : undefined;
-      const size = path ? await stat(path).then((s) => s.size, () => undefined) : undefined;
+      const size = path
+        ? await stat(path).then(
+            (s) => s.size,
+            () => undefined,
+          )
+        : undefined;
       if (!path || size === undefined || !info) return reply.status(404).type('text/plain; charset=utf-8').send(notBuilt);
       return reply
         .type('application/x-chrome-extension')

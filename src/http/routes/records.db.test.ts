@@ -400,9 +400,12 @@ describe('hostile input', () => {
     }
     const huge = await post(org.supA, url, { type: 'note', data: { text: 'x'.repeat(1_100_000) } });
     expect(huge.statusCode).toBe(413);
-    const wrongShape = await patch(org.supA, `/api/v1/records/${(await get(org.supA, `${url}?type=meeting`)).json()[0].id}`, {
+    // Several meetings share the same (manual) clock instant, so list order is not fixed: use the
+    // listed record's own version, so only the wrong shape can be refused.
+    const meeting = (await get(org.supA, `${url}?type=meeting`)).json()[0] as { id: string; version: number };
+    const wrongShape = await patch(org.supA, `/api/v1/records/${meeting.id}`, {
       data: { text: 'not a meeting' },
-      version: 1,
+      version: meeting.version,
     });
     expect(wrongShape.statusCode).toBe(400);
     expect(wrongShape.json().error.fields.map((f: { path: string }) => f.path)).toEqual(
