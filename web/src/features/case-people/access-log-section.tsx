@@ -11,45 +11,19 @@ import { DateTime } from '../../ui/date-time';
 import { Section } from '../../ui/section';
 import { useCase } from '../cases/case-context';
 import { type AccessLogEntry, peopleApi } from './api';
+import { groupVisits, type Visit } from './visits';
 
-const VISIT_MS = 2 * 60_000;
-
-interface Visit {
-  key: string;
-  userId: string;
-  name: string;
-  roles: string[];
-  viaGrant: boolean;
-  /** Distinct things read, in the order read. */
-  what: string[];
-  /** Newest and oldest read of the visit. */
-  last: string;
-  first: string;
-}
-
-/** Entries come newest first: a visit grows backwards in time while the same person reads on. */
-export function groupVisits(entries: readonly AccessLogEntry[]): Visit[] {
-  const visits: Visit[] = [];
-  for (const e of entries) {
-    const current = visits.at(-1);
-    if (current && current.userId === e.userId && new Date(current.first).getTime() - new Date(e.at).getTime() <= VISIT_MS) {
-      current.first = e.at;
-      if (!current.what.includes(e.actionLabel)) current.what.unshift(e.actionLabel);
-      continue;
-    }
-    visits.push({
-      key: `${e.userId}-${e.at}`,
-      userId: e.userId,
-      name: e.name,
-      roles: e.roles,
-      viaGrant: e.viaGrant,
-      what: [e.actionLabel],
-      last: e.at,
-      first: e.at,
-    });
-  }
-  return visits;
-}
+/** Reads the server has no words for yet (it then sends the action code), dots as underscores. */
+const fallbackActions = new Set([
+  'evidence_list',
+  'evidence_view',
+  'evidence_manifest',
+  'artefact_download',
+  'case_export',
+  'takedown_list',
+  'takedown_read',
+  'watches_view',
+]);
 
 export function AccessLogSection() {
   const { detail } = useCase();
@@ -82,7 +56,13 @@ export function AccessLogSection() {
     void load();
   }, [load]);
 
-  const visits = groupVisits(entries ?? []);
+  const labelled = (entries ?? []).map((e) => {
+    const key = e.action.replaceAll('.', '_');
+    return e.actionLabel === e.action && fallbackActions.has(key)
+      ? { ...e, actionLabel: intl.formatMessage({ id: `people.log.action.${key}` }) }
+      : e;
+  });
+  const visits = groupVisits(labelled);
   const roleText = (v: Visit) =>
     v.viaGrant && v.roles.length === 0
       ? intl.formatMessage({ id: 'people.log.viaGrant' })

@@ -17,6 +17,8 @@ import { announceCaseChange } from '../timeline/case-changes';
 import { type AddableRole, addableRoles, type CaseParticipant, GRANT_MAX_DAYS, type Participants, peopleApi, type RoleHolder } from './api';
 
 const knownReasons = ['intake', 'replaces_supervisor', 'opened_case', 'step_4.2.2', 'union_notice_consent', 'counsel_added', 'manual'];
+/** Joined by the procedure itself: « ajouté par » would only name who triggered it. */
+const procedureReasons = ['intake', 'replaces_supervisor', 'opened_case', 'step_4.2.2', 'union_notice_consent'];
 
 function useReasonText() {
   const intl = useIntl();
@@ -433,7 +435,7 @@ export function PeopleSection() {
                 <FormattedMessage id="cases.participants.since" values={{ when: <DateTime value={p.joinedAt} /> }} />
                 {' · '}
                 {reasonText(p)}
-                {p.addedByName && p.addedBy ? (
+                {p.addedByName && p.addedBy && !procedureReasons.includes(p.reason) ? (
                   <>
                     {' · '}
                     <FormattedMessage id="people.addedBy" values={{ name: p.addedByName }} />

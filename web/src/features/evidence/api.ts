@@ -11,11 +11,8 @@ export type Artefact = Evidence['artefacts'][number];
 export type ArtefactKind = z.infer<typeof artefactKindSchema>;
 export type ExportFormat = z.infer<typeof exportQuery>['format'];
 
-/**
- * The exports the case page offers, in this order. Only what the contract accepts compiles here:
- * `dossier` (the PDF for police or counsel) is added when src/contract/evidence.ts gains it.
- */
-export const exportFormats = ['bundle'] as const satisfies readonly ExportFormat[];
+/** The exports the case page offers, in this order: the PDF for police or counsel, then the ZIP. */
+export const exportFormats = ['dossier', 'bundle'] as const satisfies readonly ExportFormat[];
 
 /** The steps of a server capture, in order (src/adapters/capture/capture-page.ts, run-capture.ts). */
 export const captureSteps = ['loading', 'scrolling', 'screenshot', 'pdf', 'archive', 'sealing'] as const;
@@ -40,7 +37,9 @@ export const evidencePaths = {
   /** Only thumbnail, screenshot and viewport images may be shown inline (never an upload or HTML). */
   preview: (id: string) => `/api/v1/artefacts/${enc(id)}?inline=1`,
   manifest: (id: string) => `/api/v1/evidence/${enc(id)}/manifest`,
-  export: (caseId: string, format: ExportFormat) => `/api/v1/cases/${enc(caseId)}/export?format=${enc(format)}`,
+  /** The dossier is written in `lang` (a plain link sends the browser's language, not Rempart's). */
+  export: (caseId: string, format: ExportFormat, lang: string) =>
+    `/api/v1/cases/${enc(caseId)}/export?format=${enc(format)}${format === 'dossier' ? `&lang=${enc(lang)}` : ''}`,
 };
 
 /** The image shown for an evidence: a thumbnail, else the first screen of a capture, else the full page. */

@@ -26,6 +26,11 @@ export function CaptureProgress({ evidence }: { evidence: Evidence }) {
           <FormattedMessage id="evidence.progress.queued" />
         )}
       </p>
+      {evidence.status === 'queued' && evidence.error ? (
+        <p className="capture-progress__retry">
+          <FormattedMessage id="evidence.progress.retrying" values={{ reason: evidence.error.message }} />
+        </p>
+      ) : null}
       <ol className="capture-steps" aria-label={intl.formatMessage({ id: 'evidence.progress.label' })}>
         {captureSteps.map((s, i) => {
           const state = i < index ? 'done' : i === index ? 'current' : 'todo';

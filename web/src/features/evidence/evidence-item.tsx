@@ -30,17 +30,19 @@ function ArtefactRow({ artefact }: { artefact: Artefact }) {
         {' · '}
         <span>{formatBytes(artefact.size, intl.locale)}</span>
       </p>
-      <p className="artefact-list__hash">
-        <span className="artefact-list__label">
-          <FormattedMessage id="evidence.hash.label" />
-        </span>{' '}
-        <HashValue value={artefact.sha256} what={artefact.filename} />
-      </p>
-      <p className="artefact-list__download">
-        <a href={evidencePaths.artefact(artefact.id)} download={artefact.filename}>
-          <FormattedMessage id="evidence.artefact.download" values={{ name: artefact.filename }} />
-        </a>
-      </p>
+      <div className="artefact-list__tools">
+        <p className="artefact-list__hash">
+          <span className="artefact-list__label">
+            <FormattedMessage id="evidence.hash.label" />
+          </span>{' '}
+          <HashValue value={artefact.sha256} what={artefact.filename} />
+        </p>
+        <p className="artefact-list__download">
+          <a href={evidencePaths.artefact(artefact.id)} download={artefact.filename}>
+            <FormattedMessage id="evidence.artefact.download" values={{ name: artefact.filename }} />
+          </a>
+        </p>
+      </div>
     </li>
   );
 }
@@ -91,8 +93,12 @@ export function EvidenceItem({
         <div className="evidence__main">
           <p className="evidence__source">
             <FormattedMessage id={`evidence.source.${evidence.source}`} />
-            {' · '}
-            <DateTime value={evidence.createdAt} />
+            {evidence.status !== 'sealed' ? (
+              <>
+                {' · '}
+                <DateTime value={evidence.createdAt} />
+              </>
+            ) : null}
           </p>
           <h3 className="evidence__title break">
             {evidence.sourceUrl ? (
@@ -164,17 +170,19 @@ export function EvidenceItem({
               <p className="field__hint">
                 <FormattedMessage id="evidence.manifest.hint" />
               </p>
-              <p className="artefact-list__hash">
-                <span className="artefact-list__label">
-                  <FormattedMessage id="evidence.hash.label" />
-                </span>{' '}
-                <HashValue value={evidence.manifestSha256} what={intl.formatMessage({ id: 'evidence.manifest.what' })} />
-              </p>
-              <p className="artefact-list__download">
-                <a href={evidencePaths.manifest(evidence.id)} download>
-                  <FormattedMessage id="evidence.manifest.download" />
-                </a>
-              </p>
+              <div className="artefact-list__tools">
+                <p className="artefact-list__hash">
+                  <span className="artefact-list__label">
+                    <FormattedMessage id="evidence.hash.label" />
+                  </span>{' '}
+                  <HashValue value={evidence.manifestSha256} what={intl.formatMessage({ id: 'evidence.manifest.what' })} />
+                </p>
+                <p className="artefact-list__download">
+                  <a href={evidencePaths.manifest(evidence.id)} download>
+                    <FormattedMessage id="evidence.manifest.download" />
+                  </a>
+                </p>
+              </div>
             </div>
           ) : null}
         </details>

@@ -34,6 +34,7 @@ export function mayExport(viewer: Viewer): boolean {
 const unionOnly = (viewer: Viewer) =>
   viewer.access === 'participant' && viewer.roles.length > 0 && viewer.roles.every((r) => r === 'union');
 
+// Newest first; the sort is stable, so items created in the same instant keep the order given.
 const newestFirst = (a: Evidence, b: Evidence) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 
 export function EvidenceSection() {
@@ -57,7 +58,8 @@ export function EvidenceSection() {
     try {
       const list = await evidenceApi.list(caseId);
       if (mine === generation.current) {
-        setItems([...list].sort(newestFirst));
+        // The API lists oldest first.
+        setItems([...list].reverse().sort(newestFirst));
         setLoadError(null);
       }
     } catch (error) {
@@ -227,7 +229,11 @@ export function EvidenceSection() {
           <ul className="evidence-exports__list">
             {exportFormats.map((format) => (
               <li key={format}>
-                <a className="button button--secondary" href={evidencePaths.export(caseId, format)} download>
+                <a
+                  className="button button--secondary"
+                  href={evidencePaths.export(caseId, format, intl.locale === 'en' ? 'en' : 'fr-CA')}
+                  download
+                >
                   <FormattedMessage id={`evidence.export.${format}`} />
                 </a>
                 <p className="field__hint">

@@ -148,9 +148,9 @@ export function UploadForm({
         <FormattedMessage id="evidence.upload.title" />
       </p>
       <div className={`dropzone${fileError ? ' field--invalid' : ''}`}>
-        <label className="dropzone__label" htmlFor={`${uid}-files`}>
+        <p className="dropzone__label">
           <FormattedMessage id="evidence.upload.files" />
-        </label>
+        </p>
         <p className="field__hint" id={`${uid}-files-hint`}>
           <FormattedMessage id="evidence.upload.hint" />
         </p>
@@ -159,27 +159,30 @@ export function UploadForm({
             {fileError}
           </p>
         ) : null}
-        <input
-          ref={filesInput}
-          id={`${uid}-files`}
-          className="dropzone__input"
-          type="file"
-          multiple
-          accept={ACCEPT}
-          aria-describedby={`${uid}-files-hint${fileError ? ` ${uid}-files-error` : ''}`}
-          aria-invalid={fileError ? true : undefined}
-          onChange={(e) => {
-            add(e.target.files);
-            e.target.value = '';
-          }}
-        />
-        <div className="evidence-camera">
-          <label className="dropzone__label" htmlFor={`${uid}-camera`}>
-            <FormattedMessage id="evidence.upload.camera" />
+        <div className="file-pick">
+          {/* The native control stays focusable and named; its label is the visible button (in the UI language). */}
+          <input
+            ref={filesInput}
+            id={`${uid}-files`}
+            className="file-pick__input"
+            type="file"
+            multiple
+            accept={ACCEPT}
+            aria-describedby={`${uid}-files-hint${fileError ? ` ${uid}-files-error` : ''}`}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => {
+              add(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <label className="button button--secondary file-pick__button" htmlFor={`${uid}-files`}>
+            <FormattedMessage id="evidence.upload.choose" />
           </label>
+        </div>
+        <div className="file-pick evidence-camera">
           <input
             id={`${uid}-camera`}
-            className="dropzone__input"
+            className="file-pick__input"
             type="file"
             accept="image/*"
             capture="environment"
@@ -188,6 +191,9 @@ export function UploadForm({
               e.target.value = '';
             }}
           />
+          <label className="button button--secondary file-pick__button" htmlFor={`${uid}-camera`}>
+            <FormattedMessage id="evidence.upload.camera" />
+          </label>
         </div>
       </div>
 
@@ -249,9 +255,11 @@ export function UploadForm({
         {summary ? <p className="form__status">{summary}</p> : null}
       </div>
       <div className="form__actions form__actions--inline">
-        <button type="submit" className="button" disabled={busy}>
-          <FormattedMessage id="evidence.upload.submit" values={{ count: remaining }} />
-        </button>
+        {remaining > 0 || items.length === 0 ? (
+          <button type="submit" className="button" disabled={busy}>
+            <FormattedMessage id="evidence.upload.submit" values={{ count: remaining }} />
+          </button>
+        ) : null}
         <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
           <FormattedMessage
             id={items.some((p) => p.state.phase === 'done') && remaining === 0 ? 'evidence.upload.close' : 'common.cancel'}

@@ -20,7 +20,7 @@ interface FieldDef {
   required?: boolean;
   max?: number;
   options?: readonly string[];
-  /** Catalogue prefix of the options' labels. */
+  /** Catalogue group of the options' labels (`records.<group>.<option>`). */
   optionIds?: string;
 }
 
@@ -34,13 +34,13 @@ const fieldsOf: Record<RecordType, FieldDef[]> = {
     { name: 'withInstigator', kind: 'select' },
   ],
   instigator: [
-    { name: 'kind', kind: 'select', required: true, options: instigatorKinds, optionIds: 'records.instigatorKind' },
+    { name: 'kind', kind: 'select', required: true, options: instigatorKinds, optionIds: 'instigatorKind' },
     { name: 'name', kind: 'text', max: 200 },
     { name: 'relation', kind: 'text', max: 200 },
   ],
   parent_contact: [
     { name: 'occurredAt', kind: 'datetime', required: true },
-    { name: 'means', kind: 'select', required: true, options: meansList, optionIds: 'records.means' },
+    { name: 'means', kind: 'select', required: true, options: meansList, optionIds: 'means' },
     { name: 'summary', kind: 'textarea', required: true, max: 20_000 },
   ],
   police_report: [
@@ -55,7 +55,7 @@ const fieldsOf: Record<RecordType, FieldDef[]> = {
     { name: 'summary', kind: 'textarea', required: true, max: 20_000 },
   ],
   communication_draft: [
-    { name: 'audience', kind: 'select', required: true, options: audiences, optionIds: 'records.audience' },
+    { name: 'audience', kind: 'select', required: true, options: audiences, optionIds: 'audience' },
     { name: 'title', kind: 'text', required: true, max: 300 },
     { name: 'body', kind: 'textarea', required: true, max: 50_000 },
   ],
@@ -247,7 +247,7 @@ export function RecordForm({
           {options
             ? options.map((o) => (
                 <option key={o} value={o}>
-                  {intl.formatMessage({ id: `${f.optionIds}.${o}` })}
+                  {intl.formatMessage({ id: `records.${f.optionIds}.${o}` })}
                 </option>
               ))
             : [

@@ -8,6 +8,7 @@ import { useErrorText } from '../../ui/api-error';
 import { DateTime } from '../../ui/date-time';
 import type { CaseDetail } from '../cases/api';
 import { type RecordJson, type RecordVersion, recordPaths, recordsApi } from './api';
+import { downloadInLanguage } from './download';
 import { MeetingInvite } from './meeting-invite';
 import { instigatorLabel, RecordForm } from './record-form';
 
@@ -265,11 +266,25 @@ export function RecordItem({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const editButton = useRef<HTMLButtonElement>(null);
+  const inviteButton = useRef<HTMLButtonElement>(null);
+  const versionsButton = useRef<HTMLButtonElement>(null);
   const heading = recordHeading(record, intl);
 
+  /** Back to reading; focus returns to the button that opened what closes. */
   function back() {
+    const from = mode;
     setMode('view');
-    window.setTimeout(() => editButton.current?.focus(), 0);
+    const button = from === 'invite' ? inviteButton : from === 'versions' ? versionsButton : editButton;
+    window.setTimeout(() => button.current?.focus(), 0);
+  }
+
+  async function downloadIcs() {
+    setError(null);
+    try {
+      await downloadInLanguage(recordPaths.ics(record.id), intl.locale, 'rencontre.ics');
+    } catch (caught) {
+      setError(caught);
+    }
   }
 
   async function approve() {
@@ -366,11 +381,12 @@ export function RecordItem({
           ) : null}
           {record.type === 'meeting' ? (
             <>
-              <a className="button button--secondary button--small" href={recordPaths.ics(record.id)} download>
+              <button type="button" className="button button--secondary button--small" onClick={() => void downloadIcs()}>
                 <FormattedMessage id="records.meeting.ics" />
-              </a>
+              </button>
               {canInvite && !closed ? (
                 <button
+                  ref={inviteButton}
                   type="button"
                   className="button button--secondary button--small"
                   aria-expanded={mode === 'invite'}
@@ -384,6 +400,7 @@ export function RecordItem({
           {record.type === 'communication_draft' ? (
             <>
               <button
+                ref={versionsButton}
                 type="button"
                 className="button button--secondary button--small"
                 aria-expanded={mode === 'versions'}

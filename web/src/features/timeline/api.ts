@@ -32,3 +32,29 @@ export function matches(entry: TimelineEntry, filter: TimelineFilter): boolean {
       return kind.startsWith('evidence.') || kind.startsWith('artefact.') || kind.startsWith('location.') || kind === 'case.exported';
   }
 }
+
+/** Ledger actions the server has no sentence for yet (it then answers "actor : action"), with dots as underscores. */
+const fallbackKinds = new Set([
+  'evidence_capture_requested',
+  'evidence_capture_started',
+  'evidence_capture_retrying',
+  'evidence_capture_requeued',
+  'evidence_capture_failed',
+  'evidence_capture_retried',
+  'evidence_sealed',
+  'artefact_downloaded',
+  'case_exported',
+  'location_status_changed',
+  'location_recheck_requested',
+  'location_checked',
+  'location_abuse_contact_looked_up',
+]);
+
+/** The catalogue key of our own sentence for an entry the server left untranslated, if any. */
+export function fallbackKey(entry: TimelineEntry): string | undefined {
+  const key = entry.kind.replaceAll('.', '_');
+  return fallbackKinds.has(key) && entry.text.endsWith(entry.kind) ? key : undefined;
+}
+
+/** Downloads of evidence files (previews included) are many; shown on demand. */
+export const isDownload = (entry: TimelineEntry) => entry.kind === 'artefact.downloaded';

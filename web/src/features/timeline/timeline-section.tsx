@@ -11,10 +11,19 @@ import { DateTime } from '../../ui/date-time';
 import { Section } from '../../ui/section';
 import { useCase } from '../cases/case-context';
 import { zoneName } from '../records/zoned-time';
-import { type Timeline, type TimelineFilter, matches, timelineApi, timelineFilters } from './api';
+import {
+  fallbackKey,
+  isDownload,
+  matches,
+  type Timeline,
+  type TimelineEntry,
+  type TimelineFilter,
+  timelineApi,
+  timelineFilters,
+} from './api';
 import { useCaseChanges } from './case-changes';
 
-const PAGE = 50;
+const PAGE = 25;
 
 export function TimelineSection() {
   const { detail } = useCase();
@@ -27,6 +36,7 @@ export function TimelineSection() {
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   const [shown, setShown] = useState(PAGE);
+  const [downloads, setDownloads] = useState(false);
   const generation = useRef(0);
   const list = useRef<HTMLOListElement>(null);
 
@@ -50,7 +60,15 @@ export function TimelineSection() {
   }, [load, detail]);
   useCaseChanges(caseId, () => void load());
 
-  const items = (timeline?.items ?? []).filter((e) => matches(e, filter));
+  const all = timeline?.items ?? [];
+  const downloadCount = all.filter(isDownload).length;
+  const items = all.filter((e) => matches(e, filter) && (downloads || !isDownload(e)));
+  const textOf = (e: TimelineEntry) => {
+    const key = fallbackKey(e);
+    return key
+      ? intl.formatMessage({ id: `timeline.fallback.${key}` }, { actor: e.actor?.name || intl.formatMessage({ id: 'timeline.system' }) })
+      : e.text;
+  };
   const ordered = order === 'newest' ? [...items].reverse() : items;
   const visible = ordered.slice(0, shown);
 
@@ -108,6 +126,14 @@ export function TimelineSection() {
           </div>
         </fieldset>
       </div>
+      {downloadCount > 0 ? (
+        <label className="choice timeline-controls__downloads">
+          <input type="checkbox" checked={downloads} onChange={(e) => setDownloads(e.target.checked)} />
+          <span>
+            <FormattedMessage id="timeline.downloads" values={{ count: downloadCount }} />
+          </span>
+        </label>
+      ) : null}
 
       {error ? (
         <Alert kind="error" title={errorText(error)}>
@@ -145,7 +171,7 @@ export function TimelineSection() {
               </p>
               <p className="timeline__text">
                 {e.stepKey ? <span className="step-key">{e.stepKey}</span> : null}
-                {e.text}
+                {textOf(e)}
               </p>
               <p className="timeline__actor">
                 {e.actor?.name ? (
