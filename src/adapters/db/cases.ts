@@ -106,8 +106,17 @@ export async function insertLocation(db: Queryable, l: { caseId: string; url: st
     .executeTakeFirst();
 }
 
+/**
+ * Logs a read. The same reader doing the same read of the same case within a minute (a page
+ * polling a running capture, previews) is one line, not one per request.
+ */
 export async function logCaseAccess(db: Queryable, caseId: string, userId: string, action: string, at: Date): Promise<void> {
-  await db.insertInto('case_access_log').values({ case_id: caseId, user_id: userId, action, at }).execute();
+  const since = new Date(at.getTime() - 60_000);
+  await sql`insert into case_access_log (case_id, user_id, action, at)
+    select ${caseId}, ${userId}, ${action}, ${at}
+    where not exists (
+      select 1 from case_access_log
+      where case_id = ${caseId} and user_id = ${userId} and action = ${action} and at > ${since} and at <= ${at})`.execute(db);
 }
 
 /** Users holding `role` in the organisation, optionally limited to a unit or an association scope. */

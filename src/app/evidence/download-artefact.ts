@@ -35,17 +35,21 @@ async function serve(
   // `rempart verify` names it.
   const stored = await ctx.blobs.stat(artefact.sha256);
   if (!stored) throw new Error(`artefact ${artefact.id}: blob ${artefact.sha256} is missing from the store`);
-  await ctx.db.transaction().execute((tx) =>
-    appendLedger(tx, {
-      action: 'artefact.downloaded',
-      at: now,
-      actorId: actor.userId,
-      organisationId,
-      caseId,
-      subject: { type: 'artefact', id: artefact.id },
-      data: { evidenceId: artefact.evidence_id, kind: artefact.kind, sha256: artefact.sha256, inline },
-    }),
-  );
+  // A download (the bytes leave as a file) goes to the ledger; an inline preview of an image we
+  // made ourselves (thumbnail, screenshot) is a read, in the access log only — otherwise every
+  // page view would add ledger entries.
+  if (!inline)
+    await ctx.db.transaction().execute((tx) =>
+      appendLedger(tx, {
+        action: 'artefact.downloaded',
+        at: now,
+        actorId: actor.userId,
+        organisationId,
+        caseId,
+        subject: { type: 'artefact', id: artefact.id },
+        data: { evidenceId: artefact.evidence_id, kind: artefact.kind, sha256: artefact.sha256, inline },
+      }),
+    );
   return { artefact, inline, stream: await ctx.blobs.get(artefact.sha256) };
 }
 
