@@ -8,6 +8,8 @@ echo "== typecheck"
 npx tsc -p tsconfig.json --noEmit
 if [ -f web/index.html ]; then
   npx tsc -p web/tsconfig.json --noEmit
+  # The service worker has its own library (WebWorker, no DOM).
+  npx tsc -p web/src/sw/tsconfig.json --noEmit
   echo "== build web"
   npm run build:web --silent
 fi

@@ -4,13 +4,15 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './src/sw/build-plugin.ts';
 
 const apiTarget = 'http://127.0.0.1:3000';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  // The service worker is built after the app, into dist/sw.js (no hash): see src/sw/build-plugin.ts.
+  plugins: [react(), serviceWorkerPlugin(fileURLToPath(new URL('./src/sw/sw.ts', import.meta.url)))],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -26,12 +26,9 @@ async function readShared(request: FastifyRequest): Promise<Shared> {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
         // Read and thrown away: this route keeps nothing.
-        part.file.resume();
-        await new Promise<void>((resolve) => {
-          part.file.on('end', resolve);
-          part.file.on('error', () => resolve());
-        });
-        if (part.filename || part.file.bytesRead > 0) shared.files += 1;
+        let bytes = 0;
+        for await (const chunk of part.file) bytes += (chunk as Buffer).length;
+        if (part.filename || bytes > 0) shared.files += 1;
       } else keep(shared, part.fieldname, part.value);
     }
   } else if (request.body && typeof request.body === 'object') {

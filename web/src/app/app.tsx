@@ -1,9 +1,10 @@
 // Providers, outermost first: the UI language (needed before the first request, which carries
 // Accept-Language), the session, react-intl (its time zone is the organisation's once known),
 // then the router.
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { IntlProvider } from 'react-intl';
 import { RouterProvider } from 'react-router';
+import { registerServiceWorker } from '../features/offline/device';
 import { LocaleProvider, sourceLocale, useLocale } from '../i18n/locale';
 import { createRouter } from './router';
 import { SessionProvider, useSession } from './session';
@@ -31,6 +32,8 @@ function IntlFromSession({ children }: { children: ReactNode }) {
 
 export function App() {
   const [router] = useState(createRouter);
+  // The installable phone app's service worker (production builds only): docs/phone-app.md.
+  useEffect(registerServiceWorker, []);
   return (
     <LocaleProvider>
       <SessionProvider>

@@ -25,7 +25,8 @@ function SignedIn() {
   if (state.status === 'loading') return <LoadingScreen />;
   if (state.status === 'unreachable') return <UnreachableScreen />;
   if (state.status === 'anonymous') {
-    const here = `${location.pathname}${location.search}`;
+    // The hash too: a share the server passed on (/signaler?partage=direct#…) survives sign-in.
+    const here = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={state.reason === 'signed_out' ? paths.login : loginPathFor(here)} replace />;
   }
   const handles = matches.map((m) => (m.handle ?? {}) as RouteHandle);

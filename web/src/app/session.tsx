@@ -4,6 +4,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { authApi, type Me } from '../api/auth';
 import { isApiError, onApiError } from '../api/client';
+import { forgetDevice, offlineMe, rememberMe } from '../features/offline/device';
 import { isUiLocale, markLocaleChosenSignedOut, takeLocaleChosenSignedOut, useLocale } from '../i18n/locale';
 
 export type SessionState =
@@ -46,6 +47,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await setLocale(me.locale).catch(() => undefined);
       }
       setState({ status: 'authenticated', me });
+      // An encrypted copy, so the installed app opens without network (erased at sign-out).
+      void rememberMe(me);
     },
     [setLocale],
   );
@@ -60,14 +63,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState((s) =>
           s.status === 'authenticated' ? { status: 'anonymous', reason: 'expired' } : { status: 'anonymous', reason: 'none' },
         );
-      else if (isApiError(error, 'network') || isApiError(error, 'unexpected') || isApiError(error, 'internal'))
-        setState((s) => (s.status === 'loading' ? { status: 'unreachable' } : s));
+      else if (isApiError(error, 'network') || isApiError(error, 'unexpected') || isApiError(error, 'internal')) {
+        // No network: the last person signed in on this device, so offline reports can be written.
+        const known = isApiError(error, 'network') ? await offlineMe() : undefined;
+        const next: SessionState = known ? { status: 'authenticated', me: known } : { status: 'unreachable' };
+        setState((s) => (s.status === 'loading' || s.status === 'unreachable' ? next : s));
+      }
       return undefined;
     }
   }, [adopt]);
 
   useEffect(() => {
     void refresh();
+    // Back online (the app may have opened offline): check the session again.
+    const online = () => void refresh();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
   }, [refresh]);
 
   useEffect(
@@ -91,6 +102,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Unreachable server: the cookie may still be valid, so say so rather than pretend.
       if (isApiError(error, 'network')) throw error;
     }
+    // Reports waiting on this device, shared files and the copy of the profile go with the session.
+    await forgetDevice().catch(() => undefined);
     setState({ status: 'anonymous', reason: 'signed_out' });
   }, []);
 

@@ -7,10 +7,14 @@ import { authFeature } from './auth';
 import { casesFeature } from './cases';
 import { homeFeature } from './home';
 import { notificationsFeature } from './notifications';
+import { offlineFeature } from './offline';
+import { pairingFeature } from './pairing';
 import { playbookFeature } from './playbook';
 import { preventionFeature } from './prevention';
 import { profileFeature } from './profile';
+import { providersFeature } from './providers';
 import { reportFeature } from './report';
+import { takedownsFeature } from './takedowns';
 import { tasksFeature } from './tasks';
 
 export const features: readonly Feature[] = [
@@ -24,4 +28,8 @@ export const features: readonly Feature[] = [
   casesFeature,
   preventionFeature,
   notificationsFeature,
+  offlineFeature,
+  pairingFeature,
+  takedownsFeature,
+  providersFeature,
 ];

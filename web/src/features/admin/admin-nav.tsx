@@ -13,6 +13,8 @@ export const adminSections = [
   { path: adminPaths.roles, labelId: 'admin.nav.roles', descriptionId: 'admin.home.roles' },
   { path: adminPaths.mail, labelId: 'admin.nav.mail', descriptionId: 'admin.home.mail' },
   { path: adminPaths.playbook, labelId: 'admin.nav.playbook', descriptionId: 'admin.home.playbook' },
+  // The provider directory editor (features/providers).
+  { path: '/admin/fournisseurs', labelId: 'providers.admin.nav', descriptionId: 'providers.admin.description' },
 ] as const;
 
 /** The section a path belongs to: the longest section path it starts with. */

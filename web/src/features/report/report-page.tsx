@@ -4,6 +4,11 @@
 // Idempotency-Key made when the form opens and kept on every retry: a double tap or a retry after
 // a lost answer never opens two cases. Then the calm confirmation page.
 //
+// From the installed phone app (docs/phone-app.md, web/src/features/offline/): a share from
+// another app pre-fills the form (?partage=…), photos and files can be attached (hashed on the
+// device, uploaded as evidence once the case exists), the report can go to an existing case, and
+// without network it is kept on the device, encrypted, and sent by itself later.
+//
 // Reporting FOR someone else (supervisor, HR, general direction: `affectedPersonId`) needs a
 // person picker; there is no person search for non-admins in the API yet, so this form reports
 // for the signed-in person only.
@@ -11,9 +16,18 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
+import { useMe } from '../../app/session';
 import { Alert } from '../../ui/alert';
 import { fieldError, useErrorText } from '../../ui/api-error';
 import { type FlagName, flagNames, casePaths, casesApi, type InstigatorKind, instigatorKinds, type OpenCaseBody } from '../cases/api';
+import { Attachments } from '../offline/attachments';
+import { CaseTarget, type CaseTargetValue } from '../offline/case-target';
+import { pendingPath } from '../offline/paths';
+import { type Attachment, queueReport } from '../offline/queue';
+import { deviceQueueAvailable, sendReport } from '../offline/send-report';
+import type { DeliveryStep, Progress } from '../offline/sender';
+import { ShareNoticeAlert } from '../offline/share-notice';
+import { useShare } from '../offline/use-share';
 import { Page } from '../shell/page';
 import { newIdempotencyKey } from './idempotency-key';
 import { LinkList, MAX_LINKS, parseLinks } from './link-list';
@@ -54,6 +68,20 @@ export default function ReportPage() {
   const linkInput = useRef<HTMLInputElement>(null);
   const whenInput = useRef<HTMLInputElement>(null);
   const [maxWhen] = useState(() => localInputValue(new Date()));
+  const me = useMe();
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [target, setTarget] = useState<CaseTargetValue>({ kind: 'new' });
+  const [step, setStep] = useState<DeliveryStep | undefined>();
+  const memory = useRef<{ progress?: Progress }>({});
+  const lastBody = useRef<OpenCaseBody | undefined>(undefined);
+  const existing = target.kind === 'existing';
+  // What another app shared into this one (Android share sheet → /partager → here).
+  const share = useShare((prefill) => {
+    if (prefill.summary) setSummary((old) => old || prefill.summary);
+    if (prefill.links.length > 0) setLinks((old) => [...old, ...prefill.links.filter((l) => !old.includes(l))].slice(0, MAX_LINKS));
+    if (prefill.attachments.length > 0)
+      setAttachments((old) => [...old, ...prefill.attachments.filter((a) => !old.some((o) => o.id === a.id))]);
+  });
 
   /** Adds the links in the field; false (and an error) when something there is not a link. */
   function addDraft(): { ok: boolean; added: string[] } {
@@ -83,7 +111,8 @@ export default function ReportPage() {
     setError(null);
     // A link typed but not added yet is part of the report.
     const drafted = addDraft();
-    const missing = !summary.trim();
+    // Adding to an existing case needs a link or a file; the text is then an optional comment.
+    const missing = existing ? links.length + drafted.added.length + attachments.length === 0 : !summary.trim();
     setSummaryMissing(missing);
     let occurredAt: string | undefined;
     let badWhen: string | undefined;
@@ -109,6 +138,33 @@ export default function ReportPage() {
     };
     setBusy(true);
     sending.current = true;
+    lastBody.current = body;
+    if (existing || attachments.length > 0 || !navigator.onLine) {
+      // Files, an existing case or no network: through the device's queue (offline/send-report.ts).
+      const outcome = await sendReport({
+        owner: me.id,
+        report: {
+          target: existing
+            ? { kind: 'existing', caseId: target.caseId, reference: target.reference, urls }
+            : { kind: 'new', body, idempotencyKey },
+          locale: intl.locale,
+          ...(existing && summary.trim() ? { comment: summary.trim() } : {}),
+          ...(urls.length === 1 && attachments.some((a) => a.origin === 'share') ? { sourceUrl: urls[0] } : {}),
+        },
+        attachments,
+        shareId: share.shareId,
+        memory: memory.current,
+        onStep: setStep,
+      }).catch((caught: unknown) => ({ kind: 'error' as const, error: caught }));
+      setStep(undefined);
+      if (outcome.kind === 'sent' && outcome.target === 'new') return navigate(`/signaler/envoye/${encodeURIComponent(outcome.caseId)}`);
+      if (outcome.kind === 'sent') return navigate(casePaths.case(outcome.caseId));
+      if (outcome.kind === 'queued') return navigate(pendingPath, { state: { queued: outcome.id } });
+      sending.current = false;
+      setBusy(false);
+      setError(outcome.error);
+      return;
+    }
     try {
       const created = await casesApi.open(body, idempotencyKey);
       navigate(`/signaler/envoye/${encodeURIComponent(created.id)}`, { state: { created } });
@@ -126,11 +182,34 @@ export default function ReportPage() {
   const summaryError = summaryMissing ? intl.formatMessage({ id: 'report.summary.required' }) : fieldError(error, 'summary');
   const shownWhenError = whenError ?? fieldError(error, 'occurredAt');
   const fieldsExplained = Boolean(summaryError || serverLinkError || shownWhenError);
+  const canKeep = deviceQueueAvailable() && !existing && attachments.length === 0 && lastBody.current;
+
+  /** After a failed sending: keep it on the device and let it leave by itself (same key). */
+  async function keepForLater() {
+    const body = lastBody.current;
+    if (!body) return;
+    const id = await queueReport(me.id, { target: { kind: 'new', body, idempotencyKey }, locale: intl.locale }, []);
+    navigate(pendingPath, { state: { queued: id } });
+  }
 
   let formError: { title: string; body?: ReactNode } | undefined;
   if (error && !fieldsExplained) {
     if (isApiError(error, 'network') || isApiError(error, 'internal') || isApiError(error, 'unexpected')) {
-      formError = { title: intl.formatMessage({ id: 'report.error.notSent' }), body: <FormattedMessage id="report.error.retrySafe" /> };
+      formError = {
+        title: intl.formatMessage({ id: 'report.error.notSent' }),
+        body: (
+          <>
+            <p>
+              <FormattedMessage id="report.error.retrySafe" />
+            </p>
+            {canKeep ? (
+              <button type="button" className="button button--secondary" onClick={() => void keepForLater()}>
+                <FormattedMessage id="app.report.keepForLater" />
+              </button>
+            ) : null}
+          </>
+        ),
+      };
     } else if (isApiError(error, 'conflict')) {
       formError = {
         title: intl.formatMessage({ id: 'report.error.alreadyReceived' }),
@@ -147,18 +226,20 @@ export default function ReportPage() {
 
   return (
     <Page title={intl.formatMessage({ id: 'report.title' })} intro={<FormattedMessage id="report.intro" />} narrow>
+      {share.notice ? <ShareNoticeAlert notice={share.notice} /> : null}
       {formError ? (
         <Alert kind="error" title={formError.title}>
           {formError.body}
         </Alert>
       ) : null}
-      <form noValidate className="form report-form" onSubmit={(e) => void submit(e)}>
+      {/* Adding to an existing case: the new-case questions (flags, when, who) are hidden. */}
+      <form noValidate className={`form report-form${existing ? ' report-form--existing' : ''}`} onSubmit={(e) => void submit(e)}>
         <div className={`field${summaryError ? ' field--invalid' : ''}`}>
           <label htmlFor="report-summary" className="report-form__main-label">
-            <FormattedMessage id="report.summary.label" />
+            <FormattedMessage id={existing ? 'app.report.commentLabel' : 'report.summary.label'} />
           </label>
           <p className="field__hint" id="report-summary-hint">
-            <FormattedMessage id="report.summary.hint" />
+            <FormattedMessage id={existing ? 'app.report.commentHint' : 'report.summary.hint'} />
           </p>
           {summaryError ? (
             <p className="field__error" id="report-summary-error">
@@ -171,7 +252,7 @@ export default function ReportPage() {
             name="summary"
             rows={6}
             maxLength={20000}
-            required
+            required={!existing}
             value={summary}
             onChange={(e) => setSummary(e.target.value)}
             aria-invalid={summaryError ? true : undefined}
@@ -191,6 +272,14 @@ export default function ReportPage() {
           onRemove={(index) => setLinks((old) => old.filter((_, i) => i !== index))}
           inputRef={linkInput}
         />
+
+        <Attachments
+          attachments={attachments}
+          onAdd={(added) => setAttachments((old) => [...old, ...added])}
+          onRemove={(id) => setAttachments((old) => old.filter((a) => a.id !== id))}
+          disabled={busy}
+        />
+        <CaseTarget value={target} onChange={setTarget} disabled={busy} />
 
         <fieldset className="choices report-flags">
           <legend>
@@ -224,7 +313,7 @@ export default function ReportPage() {
           </Alert>
         ) : null}
 
-        <div className={`field${shownWhenError ? ' field--invalid' : ''}`}>
+        <div className={`field report-when${shownWhenError ? ' field--invalid' : ''}`}>
           <label htmlFor="report-when">
             <FormattedMessage id="report.when.label" />
           </label>
@@ -270,10 +359,14 @@ export default function ReportPage() {
 
         <div className="form__actions report-form__send">
           <button type="submit" className="button button--primary button--large" disabled={busy} aria-describedby="report-send-hint">
-            <FormattedMessage id={busy ? 'report.sending' : 'report.send'} />
+            {step?.step === 'file' ? (
+              <FormattedMessage id="app.report.sendingFile" values={{ index: step.index + 1, total: step.total }} />
+            ) : (
+              <FormattedMessage id={busy ? 'report.sending' : existing ? 'app.report.sendToCase' : 'report.send'} />
+            )}
           </button>
           <p className="field__hint" id="report-send-hint">
-            <FormattedMessage id="report.sendHint" />
+            <FormattedMessage id={existing ? 'app.report.sendToCaseHint' : 'report.sendHint'} />
           </p>
         </div>
       </form>

@@ -1,0 +1,2 @@
+// The page listing what waits on this device.
+export const pendingPath = '/en-attente';
