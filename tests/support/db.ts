@@ -36,6 +36,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await client.end();
   const config = adminConfig(name) as pg.PoolConfig;
   const pool = new pg.Pool({ ...config, max: 10 });
+  // drop() ends the database with (force): idle clients then receive "terminating connection";
+  // that is expected at teardown and must not surface as an unhandled error.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = kyselyFromPool(pool);
   return {
     db,
