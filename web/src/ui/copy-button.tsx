@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 
-async function copyText(text: string): Promise<boolean> {
+/** Copies text; true when it worked. Shared by every copy button. */
+export async function copyText(text: string): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);

@@ -2,33 +2,8 @@
 // copies the whole value; the full value is in the element's data and title for those who need it.
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { copyText } from '../../ui/copy-button';
 import { shortHash } from './sha256';
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the older path (plain-HTTP intranet)
-  }
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.appendChild(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  return ok;
-}
 
 /** `what` names the hashed thing for the copy button's accessible name ("de capture.png"). */
 export function HashValue({ value, what }: { value: string; what: string }) {
