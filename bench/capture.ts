@@ -1,7 +1,10 @@
 // Server capture benchmark (Evidence issue, "bench/capture"), one run, one local page:
 //   node bin/tsx.js bench/capture.ts [runs=10]
 // 1. The floor: bare playwright-core, warm browser, a fresh context per page: goto(load) +
-//    full-page PNG + A4 PDF + CDP MHTML.
+//    full-page PNG + A4 PDF + CDP MHTML (also shown without the context's creation).
+// Single runs start 0.5 s apart, on a warm and idle browser, as a report does, floor and
+// Rempart taking turns (the machine's other load weighs on both alike); the throughput burst
+// (4) runs back to back.
 // 2. Rempart: POST /api/v1/cases/{id}/captures → evidence sealed (queue, sandboxed Chromium as
 //    the capture user, egress proxy, scrolling for lazy content, 7 artefacts, WACZ, blob store,
 //    sealing transaction), median and p95.
@@ -27,6 +30,7 @@ const run = promisify(execFile);
 type FromApp =
   | { type: 'ready'; publicUrl: string; user: { email: string; password: string }; caseId: string }
   | { type: 'sealed'; id: string; at: number; status: string }
+  | { type: 'breakdown'; rows: Array<{ queueMs: number; captureMs: number; storeAndSealMs: number; phases: Record<string, number> }> }
   | { type: 'rss'; node: { rss: number; hwm: number }; chromium: { rss: number; processes: number } };
 
 if (process.argv[2] === '--serve') await serve();
@@ -125,31 +129,73 @@ async function serve(): Promise<void> {
   const send = (m: FromApp) => process.send?.(m);
   send({ type: 'ready', publicUrl: runtime.ctx.config.publicUrl, user, caseId: '' });
 
-  // The bench asks to be told when evidence is sealed: the server polls its own table.
+  // The bench asks to be told when evidence is sealed. A trigger in this throwaway database
+  // notifies at commit, so the time is exact and no polling loads the machine meanwhile.
+  const { sql } = await import('kysely');
+  await sql`
+    create function bench_evidence_done() returns trigger language plpgsql as $$
+    begin
+      perform pg_notify('bench_evidence_done', new.id::text || ' ' || new.status);
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger bench_evidence_done after update of status on evidence
+    for each row when (new.status in ('sealed', 'failed')) execute function bench_evidence_done()`.execute(db);
   const watched = new Set<string>();
-  const poll = setInterval(async () => {
-    if (watched.size === 0) return;
-    const rows = await db
-      .selectFrom('evidence')
-      .select(['id', 'status'])
-      .where('id', 'in', [...watched])
-      .where('status', 'in', ['sealed', 'failed'])
-      .execute();
+  const done = new Map<string, { at: number; status: string }>();
+  const listener = await runtime.database.pool.connect();
+  listener.on('notification', (n) => {
     const at = Date.now();
-    for (const r of rows) {
-      watched.delete(r.id);
-      send({ type: 'sealed', id: r.id, at, status: r.status });
-    }
-  }, 5);
+    const [id = '', status = ''] = (n.payload ?? '').split(' ');
+    if (watched.delete(id)) send({ type: 'sealed', id, at, status });
+    else done.set(id, { at, status });
+  });
+  await listener.query('listen bench_evidence_done');
+  const watch = (id: string) => {
+    const seen = done.get(id);
+    if (seen) {
+      done.delete(id);
+      send({ type: 'sealed', id, at: seen.at, status: seen.status });
+    } else watched.add(id);
+  };
   process.on('message', async (m: { type: string; ids?: string[] }) => {
-    if (m.type === 'watch') for (const id of m.ids ?? []) watched.add(id);
+    if (m.type === 'watch') for (const id of m.ids ?? []) watch(id);
     if (m.type === 'watch-case') {
       const rows = await db
         .selectFrom('evidence')
         .select('id')
         .where('case_id', '=', m.ids?.[0] ?? '')
         .execute();
-      for (const r of rows) watched.add(r.id);
+      for (const r of rows) watch(r.id);
+    }
+    if (m.type === 'breakdown') {
+      // Where the time of each capture went: the queue (created → started), the browser work
+      // (started → captured, with the phases the http artefact records) and storing + sealing.
+      const rows = [];
+      for (const id of m.ids ?? []) {
+        const ev = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        const http = await db
+          .selectFrom('artefacts')
+          .select('sha256')
+          .where('evidence_id', '=', id)
+          .where('kind', '=', 'http')
+          .executeTakeFirstOrThrow();
+        const chunks: Buffer[] = [];
+        for await (const c of await runtime.ctx.blobs.get(http.sha256)) chunks.push(c as Buffer);
+        const report = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          timings: { totalMs: number | null; phases?: Record<string, number> };
+        };
+        const ms = (a: Date | string | null, b: Date | string | null) =>
+          a && b ? new Date(b).getTime() - new Date(a).getTime() : Number.NaN;
+        rows.push({
+          queueMs: ms(ev.created_at, ev.started_at),
+          // captured_at is when the browser work started; the http artefact has its length.
+          captureMs: report.timings.totalMs ?? Number.NaN,
+          storeAndSealMs: ms(ev.captured_at, ev.sealed_at) - (report.timings.totalMs ?? Number.NaN),
+          phases: report.timings.phases ?? {},
+        });
+      }
+      send({ type: 'breakdown', rows });
     }
     if (m.type === 'rss') {
       const pids = await processTree(process.pid);
@@ -162,7 +208,7 @@ async function serve(): Promise<void> {
       });
     }
     if (m.type === 'stop') {
-      clearInterval(poll);
+      listener.release();
       await app.close();
       await runtime.close();
       if (runtime.database.embedded) await rm(runtime.database.embedded.baseDir, { recursive: true, force: true });
@@ -190,30 +236,54 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function floor(url: string, runs: number): Promise<number[]> {
+/** A pause between single runs: each starts on a warm, idle browser (the burst below has none). */
+function pause(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 500));
+}
+
+interface FloorRun {
+  /** newContext + newPage + goto + PNG + PDF + MHTML + close. */
+  totalMs: number;
+  /** goto + PNG + PDF + MHTML on a context and page created beforehand. */
+  preparedMs: number;
+  phases: { context: number; goto: number; png: number; pdf: number; mhtml: number };
+}
+
+async function startFloor(url: string): Promise<{ once(): Promise<FloorRun>; close(): Promise<void> }> {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   // Bare Playwright as root cannot keep Chromium's sandbox: the floor runs without it.
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromiumSandbox: !root });
   const dir = await mkdtemp(join(tmpdir(), 'rempart-floor-'));
-  const once = async () => {
+  const once = async (): Promise<FloorRun> => {
     const t0 = performance.now();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    const t1 = performance.now();
     await page.goto(url, { waitUntil: 'load' });
+    const t2 = performance.now();
     await page.screenshot({ fullPage: true, path: join(dir, 'a.png') });
+    const t3 = performance.now();
     await page.pdf({ format: 'A4', printBackground: true, path: join(dir, 'a.pdf') });
+    const t4 = performance.now();
     const cdp = await context.newCDPSession(page);
     const { data } = (await cdp.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string };
     await writeFile(join(dir, 'a.mhtml'), data);
+    const t5 = performance.now();
     await context.close();
-    return performance.now() - t0;
+    return {
+      totalMs: performance.now() - t0,
+      preparedMs: t5 - t1,
+      phases: { context: t1 - t0, goto: t2 - t1, png: t3 - t2, pdf: t4 - t3, mhtml: t5 - t4 },
+    };
   };
   for (let i = 0; i < 3; i += 1) await once();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i += 1) out.push(await once());
-  await browser.close();
-  await rm(dir, { recursive: true, force: true });
-  return out;
+  return {
+    once,
+    async close() {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function singleFile(url: string, runs: number): Promise<number[] | string> {
@@ -298,9 +368,10 @@ async function bench(): Promise<void> {
     };
     const caseId = String((await api('/api/v1/cases', { summary: 'Bench des captures.' })).id);
 
-    const captureOnce = async (url: string) => {
+    const captureOnce = async (url: string, ids?: string[]) => {
       const t0 = Date.now();
       const { evidenceId } = (await api(`/api/v1/cases/${caseId}/captures`, { url })) as { evidenceId: string };
+      ids?.push(evidenceId);
       child.send({ type: 'watch', ids: [evidenceId] });
       const done = await sealed(evidenceId);
       if (done.status !== 'sealed') throw new Error(`capture ${evidenceId} ${done.status}`);
@@ -309,9 +380,21 @@ async function bench(): Promise<void> {
 
     // Warm-up: browser start, JIT, pool. Not counted.
     for (let i = 0; i < 3; i += 1) await captureOnce(page);
-    const floorMs = await floor(page, runs);
+    // Floor and Rempart take turns, so that the machine's other load weighs on both alike.
+    const floor = await startFloor(page);
+    const floorRuns: FloorRun[] = [];
     const rempartMs: number[] = [];
-    for (let i = 0; i < runs; i += 1) rempartMs.push(await captureOnce(page));
+    const rempartIds: string[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      await pause();
+      floorRuns.push(await floor.once());
+      await pause();
+      rempartMs.push(await captureOnce(page, rempartIds));
+    }
+    await floor.close();
+    const floorMs = floorRuns.map((r) => r.totalMs);
+    child.send({ type: 'breakdown', ids: rempartIds });
+    const breakdown = await next('breakdown');
     const single = await singleFile(page, Math.min(3, runs));
 
     // A report with 3 links → all sealed.
@@ -356,6 +439,15 @@ async function bench(): Promise<void> {
     const rows: Array<[string, string, string, string]> = [
       ['floor: playwright-core goto+PNG+PDF+MHTML (warm)', fMed.toFixed(0), percentile(floorMs, 95).toFixed(0), '1.00×'],
       [
+        '  the same on a context made beforehand',
+        median(floorRuns.map((r) => r.preparedMs)).toFixed(0),
+        percentile(
+          floorRuns.map((r) => r.preparedMs),
+          95,
+        ).toFixed(0),
+        `${(median(floorRuns.map((r) => r.preparedMs)) / fMed).toFixed(2)}×`,
+      ],
+      [
         'Rempart POST → sealed (7 artefacts, WACZ)',
         median(rempartMs).toFixed(0),
         percentile(rempartMs, 95).toFixed(0),
@@ -372,6 +464,16 @@ async function bench(): Promise<void> {
     );
     process.stdout.write(`${'measure'.padEnd(w)}  median ms  p95 ms  ratio to floor\n`);
     for (const r of rows) process.stdout.write(`${r[0].padEnd(w)}  ${r[1].padStart(9)}  ${r[2].padStart(6)}  ${r[3]}\n`);
+    const phaseNames = Object.keys(breakdown.rows[0]?.phases ?? {});
+    const medianOf = (pick: (r: (typeof breakdown.rows)[number]) => number) => median(breakdown.rows.map(pick)).toFixed(0);
+    const floorPhases = Object.keys(floorRuns[0]?.phases ?? {}) as Array<keyof FloorRun['phases']>;
+    process.stdout.write('\nwhere the floor spends its time (medians, ms): ');
+    process.stdout.write(`${floorPhases.map((p) => `${p} ${median(floorRuns.map((r) => r.phases[p])).toFixed(0)}`).join(', ')}\n`);
+    process.stdout.write('where a Rempart capture spends its time (medians, ms):\n');
+    process.stdout.write(`  queue (created → started) ${medianOf((r) => r.queueMs)}\n`);
+    process.stdout.write(`  browser work ${medianOf((r) => r.captureMs)}, phases ended at: `);
+    process.stdout.write(`${phaseNames.map((p) => `${p} ${medianOf((r) => r.phases[p] ?? Number.NaN)}`).join(', ')}\n`);
+    process.stdout.write(`  storing + sealing (browser work done → sealed) ${medianOf((r) => r.storeAndSealMs)}\n`);
     process.stdout.write(
       `\ncaptures per minute at CAPTURE_CONCURRENCY=2: ${((burst / burstS) * 60).toFixed(1)} (${burst} captures in ${burstS.toFixed(1)} s)\n`,
     );

@@ -68,6 +68,7 @@ export async function startFixtureServer(options: { slowMs?: number | (() => num
     'photo-2.png': await png(320, 180, { r: 60, g: 120, b: 200 }),
     'lazy.png': await png(320, 180, { r: 60, g: 180, b: 90 }),
     'native-lazy.png': await png(320, 180, { r: 230, g: 180, b: 40 }),
+    'print-only.png': await png(320, 180, { r: 120, g: 40, b: 160 }),
   };
   const fill = (text: string) => text.replaceAll('{{PORT4}}', String(image.port)).replaceAll('{{PORT5}}', String(websocket.port));
   const requested: string[] = [];

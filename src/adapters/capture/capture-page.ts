@@ -14,6 +14,7 @@ import {
   hostPortOf,
   loginWallSuspected,
 } from '../../domain/capture/capture-report.js';
+import { quietWindowMs } from '../../domain/capture/settle.js';
 import { CaptureError, type CapturedFile, type CaptureOutput } from '../../app/evidence/capture-ports.js';
 import { type EgressProxy, PROXY_ERROR_HEADER, REFUSED_HEADER } from './egress-proxy.js';
 import { type RecordedExchange, writeWacz, writeWarc } from './web-archive.js';
@@ -135,12 +136,20 @@ class Traffic {
     this.lastActivity = Date.now();
   }
 
+  /** How long each finished request took, in ms. */
+  durations(): number[] {
+    return this.entries.filter((e) => e.endedMs !== null).map((e) => (e.endedMs ?? 0) - e.startedMs);
+  }
+
   /** Resolves when nothing was in flight for `idleMs`, or after `maxMs`. */
   async quiet(idleMs: number, maxMs: number): Promise<void> {
     const end = Date.now() + maxMs;
     while (Date.now() < end) {
-      if (this.inflight === 0 && Date.now() - this.lastActivity >= idleMs) return;
-      await new Promise((r) => setTimeout(r, 25));
+      const idleFor = Date.now() - this.lastActivity;
+      if (this.inflight === 0 && idleFor >= idleMs) return;
+      // Sleep until the window could close (or a short tick while requests are in flight).
+      const wait = this.inflight === 0 ? idleMs - idleFor : 10;
+      await new Promise((r) => setTimeout(r, Math.max(5, Math.min(wait, end - Date.now()))));
     }
   }
 }
@@ -174,27 +183,35 @@ async function hasPasswordField(page: Page): Promise<boolean> {
 // In-page scripts are plain JavaScript text: a transpiled TypeScript function may carry helper
 // calls (esbuild's __name) that do not exist in the page.
 
-/** Scrolls down a viewport at a time (wakes IntersectionObserver and loading="lazy"), then back up. */
+/**
+ * Scrolls down a viewport at a time (wakes IntersectionObserver and loading="lazy"), then back
+ * up. Each position is held for one rendering update: the observers are computed after the
+ * frame's animation callbacks, and the task queued from one runs after that computation.
+ */
 const SCROLL_SCRIPT = `async (limit) => {
   const height = () => Math.max(document.body ? document.body.scrollHeight : 0, document.documentElement ? document.documentElement.scrollHeight : 0);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   let y = 0;
   let steps = 0;
   while (y + window.innerHeight < Math.min(height(), limit) && steps < 400) {
-    y += Math.max(200, Math.round(window.innerHeight * 0.9));
+    y += Math.max(200, window.innerHeight);
     window.scrollTo(0, y);
     steps += 1;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await frame();
   }
+  // Back to the top; the next screenshot waits for a frame of its own.
   window.scrollTo(0, 0);
   return { scrollHeight: height(), steps };
 }`;
 
-/** Waits for images still loading (those the scroll woke up), at most `ms`. */
+/** Waits for images still loading (those the scroll woke up) and web fonts, at most `ms`. */
 const IMAGES_SCRIPT = `async (ms) => {
   const pending = Array.from(document.images).filter((i) => !i.complete && i.loading !== 'lazy');
-  if (pending.length === 0) return;
   await Promise.race([
-    Promise.all(pending.map((i) => new Promise((r) => { i.addEventListener('load', r, { once: true }); i.addEventListener('error', r, { once: true }); }))),
+    Promise.all([
+      document.fonts ? document.fonts.ready : null,
+      ...pending.map((i) => new Promise((r) => { i.addEventListener('load', r, { once: true }); i.addEventListener('error', r, { once: true }); })),
+    ]),
     new Promise((r) => setTimeout(r, ms)),
   ]);
 }`;
@@ -206,6 +223,60 @@ async function scrollThrough(page: Page, cap: number): Promise<{ scrollHeight: n
 async function imagesSettled(page: Page, maxMs: number): Promise<void> {
   await page.evaluate(`(${IMAGES_SCRIPT})(${Number(maxMs)})`).catch(() => undefined);
 }
+
+/** What the http report says of one request, and the exchange to archive if it has one. */
+async function describeEntry(
+  e: Entry,
+  ipOf: (url: string) => string | null,
+): Promise<{ request: HttpReportRequest; exchange: RecordedExchange | null }> {
+  const url = e.request.url();
+  const response = e.response;
+  // Only a body already received: the caller has waited (boundedly) for them.
+  const body = e.body ? await Promise.race([e.body, Promise.resolve(null)]) : null;
+  const respHeaders = e.responseHeaders ? await e.responseHeaders : [];
+  const fromProxy = respHeaders.some((h) => h.name.toLowerCase() === REFUSED_HEADER || h.name.toLowerCase() === PROXY_ERROR_HEADER);
+  const networked = url.startsWith('http:') || url.startsWith('https:');
+  const archived = Boolean(networked && response && !fromProxy && body !== null);
+  const exchange: RecordedExchange | null =
+    archived && response && body !== null
+      ? {
+          url,
+          method: e.request.method(),
+          requestHeaders: e.requestHeaders ? await e.requestHeaders : [],
+          requestBody: e.request.postDataBuffer(),
+          status: response.status(),
+          statusText: response.statusText(),
+          responseHeaders: respHeaders,
+          body,
+          date: e.date,
+          ip: ipOf(url),
+        }
+      : null;
+  const request: HttpReportRequest = {
+    url,
+    method: e.request.method(),
+    resourceType: e.request.resourceType(),
+    status: response?.status() ?? null,
+    ip: networked ? ipOf(url) : null,
+    mimeType: headerMap(respHeaders)['content-type'] ?? null,
+    size: body?.length ?? null,
+    failure: fromProxy
+      ? `refused by proxy: ${headerMap(respHeaders)[REFUSED_HEADER] ?? headerMap(respHeaders)[PROXY_ERROR_HEADER] ?? ''}`
+      : e.failure,
+    fromServiceWorker: response?.fromServiceWorker() ?? false,
+    archived,
+    startedMs: e.startedMs,
+    durationMs: e.endedMs === null ? null : e.endedMs - e.startedMs,
+  };
+  return { request, exchange };
+}
+
+/** Waits for the bodies of these entries, at most `ms`. */
+async function bodiesOf(entries: readonly Entry[], ms: number): Promise<void> {
+  await Promise.race([Promise.allSettled(entries.map((e) => e.body)), new Promise((r) => setTimeout(r, ms))]);
+}
+
+const WARC_SOFTWARE = 'Rempart (warcio.js)';
 
 export interface PageCaptureDeps {
   browserVersion: string;
@@ -264,12 +335,16 @@ export async function prepareCapture(
 export async function capturePage(
   prepared: PreparedCapture,
   deps: PageCaptureDeps,
-  input: { url: string; workDir: string; onProgress(step: CaptureStep): Promise<void> | void },
+  input: { url: string; workDir: string; onProgress(step: CaptureStep): Promise<void> | void; onFile?(file: CapturedFile): void },
   options: CapturePageOptions = defaultCapturePageOptions,
 ): Promise<{ output: CaptureOutput; closed: Promise<void> }> {
   const t0 = Date.now();
   prepared.traffic.t0 = t0;
   const steps: Partial<Record<CaptureStep, number>> = {};
+  const phases: Record<string, number> = {};
+  const mark = (phase: string) => {
+    phases[phase] = Date.now() - t0;
+  };
   const progress = async (step: CaptureStep) => {
     steps[step] = Date.now() - t0;
     await input.onProgress(step);
@@ -280,7 +355,7 @@ export async function capturePage(
     void prepared.context.close().catch(() => undefined);
   }, options.totalTimeoutMs);
   try {
-    const output = await runCapture(prepared, deps, input, options, t0, steps, progress);
+    const output = await runCapture(prepared, deps, input, options, t0, steps, phases, mark, progress);
     return { output, closed: prepared.context.close().catch(() => undefined) };
   } catch (error) {
     await prepared.context.close().catch(() => undefined);
@@ -294,10 +369,12 @@ export async function capturePage(
 async function runCapture(
   prepared: PreparedCapture,
   deps: PageCaptureDeps,
-  input: { url: string; workDir: string },
+  input: { url: string; workDir: string; onFile?(file: CapturedFile): void },
   options: CapturePageOptions,
   t0: number,
   steps: Partial<Record<CaptureStep, number>>,
+  phases: Record<string, number>,
+  mark: (phase: string) => void,
   progress: (step: CaptureStep) => Promise<void>,
 ): Promise<CaptureOutput> {
   const { context, page, traffic } = prepared;
@@ -313,6 +390,7 @@ async function runCapture(
     navigationError = error as Error;
   }
   const navigationMs = Date.now() - navStart;
+  mark('loaded');
 
   const nav = mainFrameNavigations(page, traffic);
   const last = nav.at(-1);
@@ -364,47 +442,119 @@ async function runCapture(
   }
   const loadedMs = Date.now() - t0;
 
-  await traffic.quiet(100, 2_000);
-  await progress('scrolling');
-  const scrolled = await scrollThrough(page, options.heightCap).catch(() => ({ scrollHeight: options.viewport.height, steps: 0 }));
-  if (scrolled.steps > 0) await traffic.quiet(150, 5_000);
-  await imagesSettled(page, 3_000);
-
-  await progress('screenshot');
   const files: CapturedFile[] = [];
   const file = (kind: CapturedFile['kind'], filename: string, mediaType: string): CapturedFile => {
     const f = { kind, filename, mediaType, path: join(input.workDir, filename) };
     files.push(f);
     return f;
   };
-  const scrollHeight = Math.max(scrolled.scrollHeight, options.viewport.height);
-  const heightCapped = scrollHeight > options.heightCap;
-  const shotHeight = Math.min(scrollHeight, options.heightCap);
-  await page.screenshot({
-    path: file('screenshot', 'screenshot.png', 'image/png').path,
-    fullPage: true,
-    ...(heightCapped ? { clip: { x: 0, y: 0, width: options.viewport.width, height: shotHeight } } : {}),
-    animations: 'disabled',
-    timeout: 30_000,
-  });
-  await page.screenshot({ path: file('viewport', 'viewport.png', 'image/png').path, animations: 'disabled', timeout: 15_000 });
-
-  const title = (await page.title().catch(() => '')) || null;
-  const html = await page.content().catch(() => '');
-  const userAgent = await page.evaluate(() => navigator.userAgent).catch(() => '');
-  const password = await hasPasswordField(page);
+  const pending: Array<Promise<unknown>> = [];
+  const complete = (f: CapturedFile) => input.onFile?.(f);
+  const keep = (f: CapturedFile, data: string | Buffer) => {
+    const written = writeFile(f.path, data).then(() => complete(f));
+    written.catch(() => undefined); // awaited below; not an unhandled rejection if we stop early
+    pending.push(written);
+  };
+  // Screenshots straight from the DevTools protocol (what Playwright's own screenshot sends,
+  // without its per-call font, caret and animation round trips; fonts are awaited below).
   const cdp = await context.newCDPSession(page);
-  const { data: mhtml } = (await cdp.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string };
+  const screenshot = async (params: Record<string, unknown>) =>
+    Buffer.from(
+      ((await cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true, ...params })) as { data: string }).data,
+      'base64',
+    );
+
+  // Straight to the scroll: what scripts fetch after `load` is waited for with what it wakes.
+  await progress('scrolling');
+  const scrolled = await scrollThrough(page, options.heightCap).catch(() => ({ scrollHeight: options.viewport.height, steps: 0 }));
+  mark('scrolled');
+  // The first screen (back at the top) is taken while the network settles: what the scroll
+  // woke up lies below it.
+  const viewportShot = screenshot({}).then((png) => {
+    keep(file('viewport', 'viewport.png', 'image/png'), png);
+    mark('viewport');
+  });
+  viewportShot.catch(() => undefined); // awaited below
+  await traffic.quiet(quietWindowMs(traffic.durations()), 5_000);
+  mark('quiet');
+  await imagesSettled(page, 3_000);
+  mark('settled');
+  await viewportShot;
+
+  // The web archive of what has been received is written while the browser renders the full
+  // page; what arrives later goes into a second WARC of the same WACZ.
+  const ipOfNow = (url: string) => {
+    const hp = hostPortOf(url);
+    return hp ? (addressByHost(prepared.proxy.records).get(hp) ?? null) : null;
+  };
+  const archivedEntries = new Set<Entry>();
+  const warcPaths = [join(input.workDir, 'capture.warc.gz')];
+  const early = (async () => {
+    const userAgent = await page.evaluate(() => navigator.userAgent).catch(() => '');
+    const done = traffic.entries.filter((e) => e.endedMs !== null);
+    await bodiesOf(done, 10_000);
+    const exchanges: RecordedExchange[] = [];
+    for (const e of done) {
+      const { exchange } = await describeEntry(e, ipOfNow);
+      archivedEntries.add(e);
+      if (exchange) exchanges.push(exchange);
+    }
+    await writeWarc(warcPaths[0] ?? '', exchanges, { software: WARC_SOFTWARE, browser: userAgent });
+    return { userAgent };
+  })();
+  early.catch(() => undefined); // awaited below
+
+  await progress('screenshot');
+  // The DOM, title and MHTML are read meanwhile: they do not depend on the rendering.
+  const shots = (async () => {
+    const metrics = (await cdp.send('Page.getLayoutMetrics')) as { cssContentSize: { width: number; height: number } };
+    const scrollHeight = Math.max(Math.ceil(metrics.cssContentSize.height), scrolled.scrollHeight, options.viewport.height);
+    const width = Math.max(Math.ceil(metrics.cssContentSize.width), options.viewport.width);
+    const shotHeight = Math.min(scrollHeight, options.heightCap);
+    const full = await screenshot({ clip: { x: 0, y: 0, width, height: shotHeight, scale: 1 }, captureBeyondViewport: true });
+    keep(file('screenshot', 'screenshot.png', 'image/png'), full);
+    mark('fullPage');
+    return { scrollHeight, shotHeight, heightCapped: scrollHeight > options.heightCap };
+  })();
+  const dom = (async () => {
+    const [title, html, password] = await Promise.all([
+      page.title().catch(() => ''),
+      page.content().catch(() => ''),
+      hasPasswordField(page),
+    ]);
+    keep(file('html', 'page.html', 'text/html; charset=utf-8'), html);
+    mark('dom');
+    const { data: mhtml } = (await cdp.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string };
+    keep(file('mhtml', 'page.mhtml', 'multipart/related'), mhtml);
+    mark('mhtml');
+    return { title: title || null, password };
+  })();
+  const [{ scrollHeight, shotHeight, heightCapped }, { title, password }] = await Promise.all([shots, dom]);
   await cdp.detach().catch(() => undefined);
+  const { userAgent } = await early;
+  mark('warc');
+
+  // The WACZ of that first WARC is packed while the browser prints; it is the artefact unless
+  // requests came in after it.
+  const finalUrl = page.url() && page.url() !== 'about:blank' ? page.url() : (last?.request.url() ?? null);
+  const wacz = file('wacz', 'capture.wacz', 'application/wacz+zip');
+  const waczPage = { url: finalUrl ?? input.url, title, ts: new Date(t0) };
+  const packed = writeWacz({ warcPaths, waczPath: wacz.path, page: waczPage });
+  packed.catch(() => undefined); // awaited below
 
   await progress('pdf');
-  await page.pdf({ path: file('pdf', 'page.pdf', 'application/pdf').path, format: 'A4', printBackground: true });
-  await writeFile(file('mhtml', 'page.mhtml', 'multipart/related').path, mhtml);
-  await writeFile(file('html', 'page.html', 'text/html; charset=utf-8').path, html);
+  const pdf = file('pdf', 'page.pdf', 'application/pdf');
+  await page.pdf({ path: pdf.path, format: 'A4', printBackground: true });
+  complete(pdf);
+  await Promise.all(pending);
+  mark('pdf');
 
   await progress('archive');
-  const finalUrl = page.url() && page.url() !== 'about:blank' ? page.url() : (last?.request.url() ?? null);
-  await Promise.race([Promise.allSettled(traffic.entries.map((e) => e.body)), new Promise((r) => setTimeout(r, 10_000))]);
+  await bodiesOf(
+    traffic.entries.filter((e) => !archivedEntries.has(e)),
+    10_000,
+  );
+  mark('bodies');
   // The proxy's records as of now; the context closes once the files are written.
   const records = [...prepared.proxy.records];
 
@@ -413,47 +563,22 @@ async function runCapture(
     const hp = hostPortOf(url);
     return hp ? (ips.get(hp) ?? null) : null;
   };
-  const exchanges: RecordedExchange[] = [];
+  const late: RecordedExchange[] = [];
   const requests: HttpReportRequest[] = [];
   for (const e of traffic.entries) {
-    const url = e.request.url();
-    const response = e.response;
-    const body = e.body ? await Promise.race([e.body, Promise.resolve(null)]) : null;
-    const respHeaders = e.responseHeaders ? await e.responseHeaders : [];
-    const fromProxy = respHeaders.some((h) => h.name.toLowerCase() === REFUSED_HEADER || h.name.toLowerCase() === PROXY_ERROR_HEADER);
-    const networked = url.startsWith('http:') || url.startsWith('https:');
-    const archived = Boolean(networked && response && !fromProxy && body !== null);
-    if (archived && response && body !== null) {
-      exchanges.push({
-        url,
-        method: e.request.method(),
-        requestHeaders: e.requestHeaders ? await e.requestHeaders : [],
-        requestBody: e.request.postDataBuffer(),
-        status: response.status(),
-        statusText: response.statusText(),
-        responseHeaders: respHeaders,
-        body,
-        date: e.date,
-        ip: ipOf(url),
-      });
-    }
-    requests.push({
-      url,
-      method: e.request.method(),
-      resourceType: e.request.resourceType(),
-      status: response?.status() ?? null,
-      ip: networked ? ipOf(url) : null,
-      mimeType: headerMap(respHeaders)['content-type'] ?? null,
-      size: body?.length ?? null,
-      failure: fromProxy
-        ? `refused by proxy: ${headerMap(respHeaders)[REFUSED_HEADER] ?? headerMap(respHeaders)[PROXY_ERROR_HEADER] ?? ''}`
-        : e.failure,
-      fromServiceWorker: response?.fromServiceWorker() ?? false,
-      archived,
-      startedMs: e.startedMs,
-      durationMs: e.endedMs === null ? null : e.endedMs - e.startedMs,
-    });
+    const { request, exchange } = await describeEntry(e, ipOf);
+    requests.push(request);
+    if (exchange && !archivedEntries.has(e)) late.push(exchange);
   }
+  await packed.catch(() => undefined);
+  if (late.length > 0) {
+    const latePath = join(input.workDir, 'capture-late.warc.gz');
+    await writeWarc(latePath, late, { software: WARC_SOFTWARE, browser: userAgent });
+    warcPaths.push(latePath);
+    await writeWacz({ warcPaths, waczPath: wacz.path, page: waczPage });
+  } else await packed;
+  complete(wacz);
+  mark('wacz');
 
   // The redirect chain of the main document, as the browser saw it.
   const redirectChain: HttpReport['redirectChain'] = [];
@@ -516,22 +641,17 @@ async function runCapture(
       ...(r.reason !== undefined ? { reason: r.reason } : {}),
       ...(r.ms !== undefined ? { ms: r.ms } : {}),
     })),
-    timings: { navigationMs, loadedMs, totalMs: null, steps },
+    timings: { navigationMs, loadedMs, totalMs: null, steps, phases },
     browser: { ...browserInfo, sandbox: deps.sandbox },
     viewport: options.viewport,
     page: { scrollHeight, screenshotHeight: shotHeight, heightCapped, heightCap: options.heightCap },
     allowList: deps.allowList,
   };
 
-  const warcPath = join(input.workDir, 'capture.warc.gz');
-  await writeWarc(warcPath, exchanges, { software: 'Rempart (warcio.js)', browser: userAgent });
-  await writeWacz({
-    warcPath,
-    waczPath: file('wacz', 'capture.wacz', 'application/wacz+zip').path,
-    page: { url: finalUrl ?? input.url, title, ts: new Date(t0) },
-  });
   report.timings.totalMs = Date.now() - t0;
-  await writeFile(file('http', 'http.json', 'application/json').path, `${JSON.stringify(report, null, 2)}\n`);
+  const httpFile = file('http', 'http.json', 'application/json');
+  await writeFile(httpFile.path, `${JSON.stringify(report, null, 2)}\n`);
+  complete(httpFile);
 
   return {
     files,

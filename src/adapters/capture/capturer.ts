@@ -104,6 +104,8 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
               log.warn({ component: 'capture' }, 'capture browser disconnected; it restarts on the next capture');
           });
           lastError = null;
+          // Contexts ready before the first capture asks for one.
+          for (let i = 0; i < config.captureConcurrency; i += 1) keepSpare(launched);
           return { launched, denyAll };
         } catch (error) {
           await denyAll.close();
@@ -177,6 +179,8 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
           void contextClosed.finally(async () => {
             await done.proxy.close().catch(() => undefined);
             release();
+            // Its replacement is prepared once this capture's browser work is over, so the two
+            // never compete for the CPU; the pool holds one spare per slot.
             keepSpare(browser.launched);
           });
           return output;
@@ -191,6 +195,7 @@ export function createCapturer(options: CapturerOptions): CapturerHandle {
           await prepared?.context.close().catch(() => undefined);
           await prepared?.proxy.close().catch(() => undefined);
           release();
+          if (current) keepSpare(current.launched);
         }
       }
     },

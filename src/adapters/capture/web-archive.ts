@@ -31,23 +31,34 @@ async function* once_(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
-export async function writeWarc(
-  path: string,
-  exchanges: readonly RecordedExchange[],
-  info: { software: string; browser: string },
-): Promise<number> {
+export interface WarcWriter {
+  /** Appends a request + response record pair per exchange; resolves once they are buffered. */
+  add(exchanges: readonly RecordedExchange[]): Promise<void>;
+  /** Ends the file; resolves with the number of exchanges written. */
+  close(): Promise<number>;
+}
+
+/** Opens a WARC (one gzip member per record) whose first record is the warcinfo. */
+export function createWarcWriter(path: string, info: { software: string; browser: string }): WarcWriter {
+  const filename = basename(path);
   const out = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
   const write = async (bytes: Uint8Array) => {
-    if (!out.write(bytes)) await once(out, 'drain');
+    if (!out.write(bytes)) await Promise.race([once(out, 'drain'), failed]);
   };
   const digest = { algo: 'sha-256' as const, prefix: 'sha256:', base32: false };
-  const warcinfo = WARCRecord.createWARCInfo(
-    { filename: 'capture.warc.gz', warcVersion: WARC_VERSION },
-    { software: info.software, 'http-header-user-agent': info.browser, format: 'WARC File Format 1.1' },
-  );
-  await write(await WARCSerializer.serialize(warcinfo, { gzip: true, digest }));
   let count = 0;
-  for (const x of exchanges) {
+  let closing: Promise<number> | undefined;
+  // Batches are written in order, one after the other.
+  let queue: Promise<void> = (async () => {
+    const warcinfo = WARCRecord.createWARCInfo(
+      { filename, warcVersion: WARC_VERSION },
+      { software: info.software, 'http-header-user-agent': info.browser, format: 'WARC File Format 1.1' },
+    );
+    await write(await WARCSerializer.serialize(warcinfo, { gzip: true, digest }));
+  })();
+  const writeExchange = async (x: RecordedExchange) => {
     const date = x.date.toISOString();
     const responseId = `<urn:uuid:${randomUUID()}>`;
     const warcHeaders: Record<string, string> = { 'WARC-Record-ID': responseId };
@@ -82,10 +93,37 @@ export async function writeWarc(
     );
     await write(await WARCSerializer.serialize(request, { gzip: true, digest }));
     count += 1;
-  }
-  out.end();
-  await once(out, 'close');
-  return count;
+  };
+  return {
+    add(exchanges) {
+      queue = queue.then(async () => {
+        for (const x of exchanges) await writeExchange(x);
+      });
+      return queue;
+    },
+    close() {
+      closing ??= (async () => {
+        try {
+          await queue;
+        } finally {
+          out.end();
+        }
+        await Promise.race([once(out, 'close'), failed]);
+        return count;
+      })();
+      return closing;
+    },
+  };
+}
+
+export async function writeWarc(
+  path: string,
+  exchanges: readonly RecordedExchange[],
+  info: { software: string; browser: string },
+): Promise<number> {
+  const writer = createWarcWriter(path, info);
+  await writer.add(exchanges);
+  return writer.close();
 }
 
 const quiet = { trace() {}, info() {}, warn() {}, error() {} };
@@ -107,14 +145,14 @@ async function cdxjOf(warcPath: string): Promise<string[]> {
   return lines;
 }
 
-/** Packages one WARC into a WACZ whose pages.jsonl lists the captured page. */
+/** Packages WARC files into a WACZ whose pages.jsonl lists the captured page. */
 export async function writeWacz(input: {
-  warcPath: string;
+  warcPaths: readonly string[];
   waczPath: string;
   page: { url: string; title: string | null; ts: Date };
 }): Promise<void> {
   const wacz = new WACZ({
-    input: input.warcPath,
+    input: [...input.warcPaths],
     output: input.waczPath,
     url: input.page.url,
     ts: input.page.ts.toISOString(),
@@ -125,7 +163,7 @@ export async function writeWacz(input: {
   wacz.addPage(input.page.url, input.page.title, input.page.ts.toISOString());
   // The index is built here, in-process: js-wacz would otherwise start (and never stop) a pool
   // of worker threads for every archive, which costs about a second per capture.
-  for (const line of await cdxjOf(input.warcPath)) wacz.addCDXJ(line);
+  for (const warcPath of input.warcPaths) for (const line of await cdxjOf(warcPath)) wacz.addCDXJ(line);
   wacz.initWorkerPool = () => undefined;
   // js-wacz 0.1.6 hashes a file both through pipe() and a 'data' listener, so the WARC's hash in
   // datapackage.json is wrong; the archive's integrity claims must hold, so hash it right.

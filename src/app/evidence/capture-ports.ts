@@ -61,7 +61,16 @@ export interface Capturer {
   /** The SSRF rule applied to a first URL before anything is queued (DNS resolved here). */
   checkDestination(url: string): Promise<DestinationCheck>;
   /** Captures `url` into files under `workDir`; throws CaptureError. */
-  capture(input: { url: string; workDir: string; onProgress(step: CaptureStep): Promise<void> | void }): Promise<CaptureOutput>;
+  capture(input: {
+    url: string;
+    workDir: string;
+    onProgress(step: CaptureStep): Promise<void> | void;
+    /**
+     * Told of each file as soon as it is complete and will not change again (it is also in the
+     * output), so the use case can store it while the browser goes on with the next one.
+     */
+    onFile?(file: CapturedFile): void;
+  }): Promise<CaptureOutput>;
   status(): Promise<BrowserStatus>;
   close(): Promise<void>;
 }

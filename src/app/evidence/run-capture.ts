@@ -15,6 +15,7 @@ import type { CaptureStep } from '../../domain/capture/capture-report.js';
 import type { ManifestArtefact } from '../../domain/evidence/manifest.js';
 import type { AppContext } from '../context.js';
 import { CaptureError, type CaptureOutput } from './capture-ports.js';
+import type { StoredBlob } from './ports.js';
 import { CAPTURE_JOB } from './request-capture.js';
 import { sealEvidence } from './seal-evidence.js';
 
@@ -101,6 +102,8 @@ async function attempt(
     let output: CaptureOutput;
     // Progress for the UI is written in order, off the capture's critical path.
     let progressWrites: Promise<unknown> = Promise.resolve();
+    // Each file goes into the blob store as soon as the browser has finished it.
+    const storing = new Map<string, Promise<StoredBlob>>();
     try {
       output = await ctx.capture.capture({
         url: sourceUrl,
@@ -112,20 +115,35 @@ async function attempt(
             )
             .catch(() => undefined);
         },
+        onFile: (f) => {
+          const put = ctx.blobs.putFile(f.path, { move: true });
+          put.catch(() => undefined); // awaited below
+          storing.set(f.path, put);
+        },
       });
     } catch (error) {
       await progressWrites;
+      await Promise.allSettled(storing.values());
       const failure = error instanceof CaptureError ? error : new CaptureError('capture_error', (error as Error).message, true);
       return await recordFailure(ctx, evidenceId, failure, ev.attempts);
     }
     await progressWrites;
-    await conn.updateTable('evidence').set({ progress: 'sealing' }).where('id', '=', evidenceId).execute();
+    // Shown while the last files are stored; the sealing transaction clears it.
+    const sealingShown = conn
+      .updateTable('evidence')
+      .set({ progress: 'sealing' })
+      .where('id', '=', evidenceId)
+      .where('status', '=', 'capturing')
+      .execute()
+      .catch(() => undefined);
     // 2. Every file into the blob store (moved, same file system) before the sealing transaction.
-    const stored = await Promise.all(output.files.map((f) => ctx.blobs.putFile(f.path, { move: true })));
+    const stored = await Promise.allSettled(output.files.map((f) => storing.get(f.path) ?? ctx.blobs.putFile(f.path, { move: true })));
     const artefacts: ManifestArtefact[] = [];
     for (const [i, f] of output.files.entries()) {
-      const blob = stored[i];
-      if (!blob) throw new Error(`no blob for ${f.filename}`);
+      const result = stored[i];
+      if (!result || result.status === 'rejected')
+        throw new Error(`${f.filename} could not be stored: ${String((result as PromiseRejectedResult | undefined)?.reason)}`);
+      const blob = result.value;
       artefacts.push({
         kind: f.kind,
         mediaType: f.mediaType,
@@ -137,11 +155,12 @@ async function attempt(
           : {}),
       });
     }
-    for (const a of artefacts) {
-      // Belt and braces: a sealed evidence must never point to a missing blob.
-      const st = await ctx.blobs.stat(a.sha256);
-      if (!st || st.size !== a.size) throw new Error(`blob ${a.sha256} missing after store`);
+    // Belt and braces: a sealed evidence must never point to a missing blob.
+    const present = await Promise.all(artefacts.map((a) => ctx.blobs.stat(a.sha256)));
+    for (const [i, a] of artefacts.entries()) {
+      if (present[i]?.size !== a.size) throw new Error(`blob ${a.sha256} missing after store`);
     }
+    await sealingShown;
     const captureEndedAt = ctx.clock.now();
     // 3. Seal: artefacts, manifest, Ledger — one transaction, only if still ours.
     const sealed = await ctx.db.transaction().execute(async (tx) => {

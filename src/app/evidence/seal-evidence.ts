@@ -5,7 +5,13 @@
 import type { Tx } from '../../adapters/db/database.js';
 import { appendLedger } from '../../adapters/db/ledger.js';
 import type { EvidenceTable } from '../../adapters/db/schema-evidence.js';
-import { type ArtefactKind, type EvidenceManifest, MANIFEST_VERSION, type ManifestArtefact, manifestSha256 } from '../../domain/evidence/manifest.js';
+import {
+  type ArtefactKind,
+  type EvidenceManifest,
+  MANIFEST_VERSION,
+  type ManifestArtefact,
+  manifestSha256,
+} from '../../domain/evidence/manifest.js';
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../context.js';
 import { completeEventSteps } from '../cases/procedure.js';
@@ -32,30 +38,37 @@ export async function sealEvidence(
   const { evidence } = input;
   if (evidence.status === 'sealed') throw new Error(`evidence ${evidence.id} is already sealed`);
   if (input.artefacts.length === 0) throw new Error(`evidence ${evidence.id} has no artefact`);
+  // Two statements whatever the number of artefacts (the blobs in hash order, so concurrent
+  // sealings lock shared rows in the same order).
+  const blobs = new Map(input.artefacts.map((a) => [a.sha256, a.size]));
+  await tx
+    .insertInto('blobs')
+    .values(
+      [...blobs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([sha256, size]) => ({ sha256, size, store: input.store, created_at: now })),
+    )
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
   const ordinals = new Map<ArtefactKind, number>();
-  for (const a of input.artefacts) {
-    await tx
-      .insertInto('blobs')
-      .values({ sha256: a.sha256, size: a.size, store: input.store, created_at: now })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
-    const ordinal = (ordinals.get(a.kind) ?? 0) + 1;
-    ordinals.set(a.kind, ordinal);
-    await tx
-      .insertInto('artefacts')
-      .values({
-        evidence_id: evidence.id,
-        kind: a.kind,
-        media_type: a.mediaType,
-        size: a.size,
-        sha256: a.sha256,
-        filename: a.filename,
-        ordinal,
-        meta: JSON.stringify({ ...(a.meta ?? {}), ...(a.clientSha256 ? { clientSha256: a.clientSha256 } : {}) }),
-        created_at: now,
-      })
-      .execute();
-  }
+  await tx
+    .insertInto('artefacts')
+    .values(
+      input.artefacts.map((a) => {
+        const ordinal = (ordinals.get(a.kind) ?? 0) + 1;
+        ordinals.set(a.kind, ordinal);
+        return {
+          evidence_id: evidence.id,
+          kind: a.kind,
+          media_type: a.mediaType,
+          size: a.size,
+          sha256: a.sha256,
+          filename: a.filename,
+          ordinal,
+          meta: JSON.stringify({ ...(a.meta ?? {}), ...(a.clientSha256 ? { clientSha256: a.clientSha256 } : {}) }),
+          created_at: now,
+        };
+      }),
+    )
+    .execute();
   const manifest: EvidenceManifest = {
     v: MANIFEST_VERSION,
     evidenceId: evidence.id,

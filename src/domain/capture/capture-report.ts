@@ -94,7 +94,14 @@ export interface HttpReport {
     reason?: string;
     ms?: number;
   }>;
-  timings: { navigationMs: number | null; loadedMs: number | null; totalMs: number | null; steps: Partial<Record<CaptureStep, number>> };
+  timings: {
+    navigationMs: number | null;
+    loadedMs: number | null;
+    totalMs: number | null;
+    steps: Partial<Record<CaptureStep, number>>;
+    /** When each phase of the capture ended, in ms from its start (for diagnosis and the bench). */
+    phases?: Record<string, number>;
+  };
   browser: { name: string; version: string; userAgent: string; sandbox: boolean };
   viewport: { width: number; height: number };
   page: { scrollHeight: number; screenshotHeight: number; heightCapped: boolean; heightCap: number };

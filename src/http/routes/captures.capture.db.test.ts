@@ -219,6 +219,26 @@ describe('server capture of a page', () => {
     }
   });
 
+  it('archives what the page asks for while it prints (after the first WARC was written) in a second WARC of the same WACZ', async () => {
+    const caseId = await openCase(org.staffA);
+    const id = (await capture(org.staffA, caseId, fx.url('/print.html'))).json().evidenceId as string;
+    const ev = await runUntil(id, ['sealed', 'failed']);
+    expect(ev.status).toBe('sealed');
+    const report = await httpReport(id);
+    expect(report.requests.find((r) => r.url.endsWith('/img/print-only.png'))).toMatchObject({ status: 200, archived: true });
+    const files = await unzip(await bytes((await artefacts(id)).find((a) => a.kind === 'wacz')?.sha256 ?? ''));
+    const datapackage = JSON.parse(files.get('datapackage.json')?.toString() ?? '{}') as {
+      resources: Array<{ path: string; hash: string }>;
+    };
+    expect(datapackage.resources.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['archive/capture.warc.gz', 'archive/capture-late.warc.gz']),
+    );
+    for (const r of datapackage.resources) expect(r.hash, r.path).toBe(`sha256:${sha(files.get(r.path) ?? Buffer.alloc(0))}`);
+    const index = files.get('indexes/index.cdx')?.toString() ?? '';
+    expect(index).toContain('print.html');
+    expect(index).toMatch(/img\/print-only\.png.*capture-late\.warc\.gz/);
+  });
+
   it('runs Chromium as the unprivileged capture user with its sandbox on (when the server is root)', async (ctx) => {
     if (process.getuid?.() !== 0) ctx.skip();
     const launched = (t.ctx.capture as CapturerHandle).launched();
@@ -326,7 +346,11 @@ describe('what the page shows', () => {
     expect(failed.manifest).toBeNull();
     expect(await artefacts(closed)).toEqual([]);
     const shown = await t.app.inject({ method: 'GET', url: `/api/v1/evidence/${closed}`, headers: asBrowser(await as(org.staffA)) });
-    expect(shown.json()).toMatchObject({ status: 'failed', artefacts: [], error: { code: 'unreachable', message: 'Le site est injoignable.' } });
+    expect(shown.json()).toMatchObject({
+      status: 'failed',
+      artefacts: [],
+      error: { code: 'unreachable', message: 'Le site est injoignable.' },
+    });
     const sealedView = await t.app.inject({ method: 'GET', url: `/api/v1/evidence/${login}`, headers: asBrowser(await as(org.staffA)) });
     expect(sealedView.json().artefacts).toHaveLength(7);
     expect(sealedView.json().manifestSha256).toMatch(/^[0-9a-f]{64}$/);
