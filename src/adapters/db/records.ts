@@ -1,4 +1,5 @@
 // Queries on case records (typed journal entries) and their versions.
+import { sql } from 'kysely';
 import type { Queryable } from './database.js';
 
 export async function insertRecord(
@@ -73,4 +74,19 @@ export async function recordOfTypeInCase(db: Queryable, caseId: string, id: stri
     .where('type', '=', type)
     .executeTakeFirst();
   return r !== undefined;
+}
+
+/** The meeting whose invitation a mail is (from the case's Ledger entry that sent it), if any. */
+export async function findInvitationRecordId(db: Queryable, input: { caseId: string; mailId: string }): Promise<string | undefined> {
+  const { mailId } = input;
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select(sql<string>`body->'subject'->>'id'`.as('record_id'))
+    .where('case_id', '=', input.caseId)
+    .where('action', '=', 'record.invitation_sent')
+    .where(sql<boolean>`body->'data'->'mailIds' ? ${mailId}`)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.record_id ?? undefined;
 }

@@ -1,10 +1,16 @@
 // Outgoing mail port. Adapters: SMTP (SMTP_URL) or .eml files in <data dir>/outbox.
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   html?: string;
-  attachments?: Array<{ filename: string; content: string | Buffer; contentType: string }>;
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {

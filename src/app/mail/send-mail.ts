@@ -7,6 +7,7 @@ import { findMailMessage, insertMailMessage, markMailFailed, markMailSent, type 
 import type { Tx } from '../../adapters/db/database.js';
 import { isLocale, type Locale } from '../../locales/index.js';
 import type { AppContext } from '../context.js';
+import { meetingInvitationAttachment } from '../records/invitation-attachment.js';
 import { isMailTemplateName, type MailParams, type MailTemplateName, renderMail } from './templates.js';
 
 /** A user (address and language read from their login) or an address with its language. */
@@ -94,7 +95,15 @@ export async function attemptDelivery(
     const locale: Locale = isLocale(row.locale) ? row.locale : 'fr-CA';
     const rendered = renderMail(row.template, locale, row.params, { appUrl: ctx.config.publicUrl, transient });
     subject = rendered.subject;
-    await ctx.mailer.send({ to: row.to_address, subject: rendered.subject, text: rendered.text, html: rendered.html });
+    // Attachments are built again at every attempt (the outbox keeps only template and params).
+    const attachment = row.template === 'meeting_invitation' ? await meetingInvitationAttachment(ctx, row) : undefined;
+    await ctx.mailer.send({
+      to: row.to_address,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      ...(attachment ? { attachments: [attachment] } : {}),
+    });
   } catch (error) {
     failure = errorText(error);
   }
@@ -108,7 +117,7 @@ export async function attemptDelivery(
       actorId: null,
       organisationId: row.organisation_id,
       subject: { type: 'mail', id: row.id },
-      data: { template: row.template, attempts: n },
+      data: { template: row.template, attempts: n, ...(row.template === 'meeting_invitation' ? { attachment: 'ics' } : {}) },
     });
     return n;
   });

@@ -68,11 +68,11 @@ export async function inviteToMeeting(
       subject: { type: 'record', id: record.id },
       data: { type: 'meeting', version: record.version, userIds, mailIds: mails.map((m) => m.mailId) },
     });
-    return { mails, row, record };
+    return { mails };
   });
   const invited: z.infer<typeof inviteToMeetingResponse>['invited'] = [];
   for (const m of queued.mails) {
-    invited.push({ userId: m.userId, status: await deliverInvitation(ctx, { mailId: m.mailId, row: queued.row, record: queued.record }) });
+    invited.push({ userId: m.userId, status: await deliverInvitation(ctx, { mailId: m.mailId }) });
   }
   return { invited };
 }

@@ -3,6 +3,8 @@
 // and their approval, the meeting's calendar file and its invitation by mail, hostile input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../adapters/db/ledger.js';
+import type { Mailer } from '../../app/mail/ports.js';
+import { retryFailedMail } from '../../app/mail/retry-failed-mail.js';
 import { ManualClock } from '../../domain/clock.js';
 import { parseIcs, unescapeIcsText } from '../../domain/records/ics.js';
 import { type TestApp, createTestApp } from '../../../tests/support/app.js';
@@ -354,6 +356,38 @@ describe('meeting calendar file and invitation', () => {
       .where('case_id', '=', caseId)
       .execute();
     expect(notes.map((n) => n.user_id).sort()).toEqual([org.staffA.id, org.dg.id].sort());
+  });
+
+  it('sends the .ics again when a failed invitation is retried (the outbox keeps no attachment)', async () => {
+    // The relay is down for the first send.
+    const mailer = t.ctx.mailer;
+    (t.ctx as { mailer: Mailer }).mailer = {
+      kind: 'smtp',
+      async send() {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:25');
+      },
+      async close() {},
+    };
+    let failedId = '';
+    try {
+      const res = await post(org.supA, `/api/v1/records/${meetingId}/invite`, { userIds: [org.dg.id] });
+      expect(res.json().invited).toEqual([{ userId: org.dg.id, status: 'failed' }]);
+      const failed = await t.ctx.db
+        .selectFrom('mail_messages')
+        .select('id')
+        .where('template', '=', 'meeting_invitation')
+        .where('status', '=', 'failed')
+        .executeTakeFirstOrThrow();
+      failedId = failed.id;
+    } finally {
+      (t.ctx as { mailer: Mailer }).mailer = mailer;
+    }
+    const seen = t.smtp.messages.length;
+    expect((await retryFailedMail(t.ctx, failedId)).status).toBe('sent');
+    const mail = await t.smtp.waitFor((m) => t.smtp.messages.indexOf(m) >= seen && m.to.includes(org.dg.email));
+    const ics = mail.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString('utf8') ?? '';
+    expect(parseIcs(ics).find((p) => p.name === 'UID')?.value).toBe(`${meetingId}@rempart.test`);
+    expect(mail.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.filename).toBe(`rencontre-${reference}.ics`);
   });
 
   it('refuses to invite someone outside the case, or from the union, and sends nothing', async () => {
