@@ -236,6 +236,26 @@ export const updateUserBody = z.strictObject({
   status: z.enum(['active', 'disabled']).optional().describe('disabled: sessions are revoked and sign-in refused'),
   locale: localeSchema.optional(),
 });
+export const passwordResetSentResponse = z
+  .object({
+    /** Where the link went: the login's own address. */
+    email: z.string(),
+    validMinutes: z.number().int(),
+  })
+  .meta({ id: 'PasswordResetSent' });
+export const totpResetBody = z.strictObject({
+  /** The administrator's own password. */
+  password: z.string().min(1).max(1024),
+  /** The administrator's own current code (or a recovery code), when their second factor is on. */
+  code: z.string().trim().min(6).max(32).optional(),
+});
+export const totpResetResponse = z
+  .object({
+    sessionsRevoked: z.number().int(),
+    /** The person's role requires a second factor: they set up a new one at their next sign-in. */
+    mustEnrol: z.boolean(),
+  })
+  .meta({ id: 'TotpReset' });
 export const listUsersQuery = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Searches display name and e-mail'),
   role: roleSchema.optional(),

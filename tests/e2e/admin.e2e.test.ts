@@ -246,6 +246,41 @@ describe('administration', () => {
     expect(problems).toEqual([]);
   });
 
+  it('helps Isabelle back in: a password-reset link to her own address, then her lost second factor removed', async () => {
+    const { page, problems } = await adminPage();
+    // Isabelle has a second factor (set up directly: the enrolment screens have their own tests).
+    await e2e.testApp.ctx.db
+      .updateTable('users')
+      .set({ totp_secret: 'JBSWY3DPEHPK3PXP', totp_enabled_at: new Date() })
+      .where('id', '=', made.userId)
+      .execute();
+    await page.goto(`/admin/comptes/${made.userId}`);
+    const access = page.locator('#acces');
+    await access.getByRole('button', { name: 'Envoyer un lien de réinitialisation' }).click();
+    await expect.poll(() => access.textContent()).toContain('Lien envoyé à isabelle.cote@css.example. Il est valide 60 minutes.');
+    const mail = await e2e.testApp.smtp.waitFor((m) => m.to.includes('isabelle.cote@css.example') && m.text.includes('#token='));
+    expect(mail.text).toContain('/reinitialiser#token=');
+
+    await access.getByRole('button', { name: 'Retirer la double authentification…' }).click();
+    await access.getByRole('button', { name: 'Retirer la double authentification', exact: true }).click();
+    expect(await access.locator('#totp-reset-password-error').textContent()).toContain('obligatoire');
+    await access.locator('#totp-reset-password').fill('pas le bon mot de passe');
+    await access.getByRole('button', { name: 'Retirer la double authentification', exact: true }).click();
+    await expect.poll(() => access.locator('.alert').textContent()).toBeTruthy();
+    await access.locator('#totp-reset-password').fill(admin.password);
+    await access.getByRole('button', { name: 'Retirer la double authentification', exact: true }).click();
+    await expect.poll(() => access.textContent()).toContain('Double authentification retirée.');
+    expect(await access.textContent()).toContain("La double authentification n'est pas activée pour ce compte.");
+    const row = await e2e.testApp.ctx.db
+      .selectFrom('users')
+      .select('totp_enabled_at')
+      .where('id', '=', made.userId)
+      .executeTakeFirstOrThrow();
+    expect(row.totp_enabled_at).toBeNull();
+    await screenshot(page, 'admin-user-access-desktop');
+    expect(problems).toEqual([]);
+  });
+
   it('refuses a working day that ends before it starts, next to the field, then saves the calendar and a closure day', async () => {
     const { page, problems } = await adminPage();
     await page.goto('/admin/organisation');

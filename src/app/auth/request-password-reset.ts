@@ -2,6 +2,7 @@
 // whether the address belongs to a user or not, and the mail is sent in the background so the
 // answer's timing does not tell either. Requests are limited per address and per e-mail (in
 // PostgreSQL, so the limits hold across processes).
+import type { Tx } from '../../adapters/db/database.js';
 import { appendLedger } from '../../adapters/db/ledger.js';
 import { deleteUnusedPasswordResets, insertPasswordReset } from '../../adapters/db/password-resets.js';
 import { hitRateLimit } from '../../adapters/db/rate-limits.js';
@@ -46,37 +47,51 @@ export async function requestPasswordReset(
   const user = await findUserByEmail(ctx.db, email);
   if (!user || user.status !== 'active') return;
 
+  const issued = await ctx.db.transaction().execute((tx) => issuePasswordReset(tx, ctx, user, null));
+  dispatchMail(ctx, issued.mailId, { resetUrl: issued.resetUrl });
+}
+
+/**
+ * A new single-use link for `user` (the previous unused ones are voided), its Ledger entry and
+ * its mail, queued in `tx`; dispatch the mail with `resetUrl` after commit. `actorId`: the
+ * administrator who sent it, or null when the person asked themselves.
+ */
+export async function issuePasswordReset(
+  tx: Tx,
+  ctx: Pick<AppContext, 'clock' | 'config'>,
+  user: { id: string; organisation_id: string },
+  actorId: string | null,
+): Promise<{ mailId: string; resetUrl: string }> {
+  const now = ctx.clock.now();
   const secret = newSecret(32);
   const resetUrl = resetLink(ctx.config.publicUrl, secret);
-  const mail = await ctx.db.transaction().execute(async (tx) => {
-    // Only the newest link works: asking again voids the previous one.
-    await deleteUnusedPasswordResets(tx, user.id);
-    await insertPasswordReset(tx, {
-      tokenHash: secretDigest(secret),
-      userId: user.id,
-      at: now,
-      expiresAt: new Date(now.getTime() + RESET_VALID_MINUTES * 60_000),
-    });
-    await appendLedger(tx, {
-      action: 'password.reset_requested',
-      at: now,
-      actorId: null,
-      organisationId: user.organisation_id,
-      subject: { type: 'user', id: user.id },
-      data: { validMinutes: RESET_VALID_MINUTES },
-    });
-    return queueMail(
-      tx,
-      ctx,
-      {
-        to: { userId: user.id },
-        template: 'password_reset',
-        params: { validMinutes: RESET_VALID_MINUTES },
-        organisationId: user.organisation_id,
-        actorId: null,
-      },
-      { resetUrl },
-    );
+  // Only the newest link works: asking again voids the previous one.
+  await deleteUnusedPasswordResets(tx, user.id);
+  await insertPasswordReset(tx, {
+    tokenHash: secretDigest(secret),
+    userId: user.id,
+    at: now,
+    expiresAt: new Date(now.getTime() + RESET_VALID_MINUTES * 60_000),
   });
-  dispatchMail(ctx, mail.id, { resetUrl });
+  await appendLedger(tx, {
+    action: actorId ? 'password.reset_sent' : 'password.reset_requested',
+    at: now,
+    actorId,
+    organisationId: user.organisation_id,
+    subject: { type: 'user', id: user.id },
+    data: { validMinutes: RESET_VALID_MINUTES },
+  });
+  const mail = await queueMail(
+    tx,
+    ctx,
+    {
+      to: { userId: user.id },
+      template: 'password_reset',
+      params: { validMinutes: RESET_VALID_MINUTES },
+      organisationId: user.organisation_id,
+      actorId,
+    },
+    { resetUrl },
+  );
+  return { mailId: mail.id, resetUrl };
 }

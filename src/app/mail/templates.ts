@@ -41,6 +41,13 @@ export const mailTemplates = {
     action: 'appUrl',
     after: true,
   },
+  // An administrator removed the second factor (lost phone).
+  totp_reset: {
+    params: z.strictObject({}),
+    transient: [],
+    action: 'appUrl',
+    after: true,
+  },
   // Cases issue: each carries the case reference and a link; the step key where it matters.
   case_reported: {
     params: z.strictObject({ reference: z.string().regex(/^RMP-\d{4}-\d{4,}$/), caseUrl: z.string().url() }),

@@ -7,6 +7,8 @@ import { getUser } from '../../app/directory/get-user.js';
 import { listGrants } from '../../app/directory/list-grants.js';
 import { listUsers } from '../../app/directory/list-users.js';
 import { removeGrant } from '../../app/directory/remove-grant.js';
+import { resetUserTotp } from '../../app/directory/reset-user-totp.js';
+import { sendPasswordResetLink } from '../../app/directory/send-password-reset.js';
 import { updateGrant } from '../../app/directory/update-grant.js';
 import { updateUser } from '../../app/directory/update-user.js';
 import { errorResponse, idParams } from '../../contract/common.js';
@@ -18,6 +20,9 @@ import {
   grantWithHolder,
   listGrantsQuery,
   listUsersQuery,
+  passwordResetSentResponse,
+  totpResetBody,
+  totpResetResponse,
   updateGrantBody,
   updateUserBody,
   user,
@@ -90,6 +95,55 @@ export function adminUserRoutes(app: App, { ctx }: RouteDeps): void {
     },
     async (request) =>
       updateUser(ctx, { actor: directoryActor(requirePrincipal(request), request.locale), userId: request.params.id, input: request.body }),
+  );
+
+  app.post(
+    '/api/v1/admin/users/:id/password-reset',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary:
+          'Mail the person a single-use link (valid 60 min) to choose a new password, to the login’s own address; 5 per login per hour',
+        params: idParams,
+        response: {
+          202: passwordResetSentResponse,
+          400: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          429: errorResponse,
+          ...denied,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(
+          await sendPasswordResetLink(ctx, { actor: directoryActor(requirePrincipal(request), request.locale), userId: request.params.id }),
+        ),
+  );
+
+  app.post(
+    '/api/v1/admin/users/:id/totp/reset',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary:
+          'Remove the person’s second factor (lost phone), after your own password and code; their sessions end and they are told by mail. Not on yourself (409)',
+        params: idParams,
+        body: totpResetBody,
+        response: { 200: totpResetResponse, 400: errorResponse, 404: errorResponse, 409: errorResponse, 429: errorResponse, ...denied },
+      },
+    },
+    async (request) =>
+      resetUserTotp(ctx, {
+        actor: requirePrincipal(request),
+        userId: request.params.id,
+        password: request.body.password,
+        code: request.body.code,
+      }),
   );
 
   app.post(

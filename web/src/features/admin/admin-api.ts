@@ -25,6 +25,7 @@ import type {
   User,
   UserPage,
 } from '../../../../src/contract/directory';
+import type { passwordResetSentResponse, totpResetResponse } from '../../../../src/contract/directory';
 import type { mailListResponse, mailMessageSchema } from '../../../../src/contract/mail';
 import { api } from '../../api/client';
 
@@ -44,6 +45,8 @@ export type {
   UserPage,
 };
 export type MailMessage = z.infer<typeof mailMessageSchema>;
+export type PasswordResetSent = z.infer<typeof passwordResetSentResponse>;
+export type TotpReset = z.infer<typeof totpResetResponse>;
 export type MailStatus = MailMessage['status'];
 export type AdminRole = User['grants'][number]['role'];
 export type AdminLocale = Person['preferredLocale'];
@@ -134,6 +137,9 @@ export const adminApi = {
   user: (userId: string) => api.get<User>(`${base}/users/${id(userId)}`),
   createUser: (body: CreateUserInput) => api.post<User>(`${base}/users`, body),
   updateUser: (userId: string, body: UpdateUserInput) => api.patch<User>(`${base}/users/${id(userId)}`, body),
+  sendPasswordReset: (userId: string) => api.post<PasswordResetSent>(`${base}/users/${id(userId)}/password-reset`),
+  resetTotp: (userId: string, body: { password: string; code?: string }) =>
+    api.post<TotpReset>(`${base}/users/${id(userId)}/totp/reset`, body),
   addGrant: (userId: string, body: GrantInput) => api.post<Grant>(`${base}/users/${id(userId)}/grants`, body),
   grants: (filters: { role?: AdminRole; unitId?: string; associationId?: string } = {}) =>
     api.get<{ items: GrantWithHolder[] }>(`${base}/grants${query(filters)}`).then((r) => r.items),

@@ -1,5 +1,6 @@
 // /admin/comptes/:id: one login. Display name and language; disable (signs the person out
-// everywhere) or enable; its roles: add one (supervisor needs a unit, union an association),
+// everywhere) or enable; help them back in (a password-reset link, removing a lost second
+// factor); its roles: add one (supervisor needs a unit, union an association),
 // remove one, make it the primary holder of its role and scope — with who holds that place now.
 import { type FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -205,6 +206,174 @@ function StatusSection({ user, onChange }: { user: User; onChange(user: User): v
           <FormattedMessage id="admin.user.enable" />
         </button>
       )}
+    </Section>
+  );
+}
+
+/**
+ * Helping someone who cannot sign in: a password-reset link mailed to their own address, and,
+ * when their phone is lost, removing their second factor (after your own password and code).
+ */
+function AccessSection({ user, onChange }: { user: User; onChange(user: User): void }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const me = useMe();
+  const [linkError, setLinkError] = useState<unknown>(null);
+  const [linkSent, setLinkSent] = useState<{ email: string; validMinutes: number } | null>(null);
+  const [linkBusy, setLinkBusy] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [totpError, setTotpError] = useState<unknown>(null);
+  const [totpDone, setTotpDone] = useState<{ sessionsRevoked: number; mustEnrol: boolean } | null>(null);
+  const [totpBusy, setTotpBusy] = useState(false);
+  const [missing, setMissing] = useState<Set<'password' | 'code'>>(new Set());
+  const required = intl.formatMessage({ id: 'common.field.required' });
+  const self = user.id === me.id;
+
+  async function sendLink() {
+    setLinkBusy(true);
+    setLinkError(null);
+    setLinkSent(null);
+    try {
+      setLinkSent(await adminApi.sendPasswordReset(user.id));
+    } catch (caught) {
+      setLinkError(caught);
+    } finally {
+      setLinkBusy(false);
+    }
+  }
+
+  async function removeTotp(event: FormEvent) {
+    event.preventDefault();
+    const empty = new Set<'password' | 'code'>();
+    if (!password) empty.add('password');
+    if (me.totpEnabled && !code.trim()) empty.add('code');
+    setMissing(empty);
+    if (empty.size > 0) return;
+    setTotpBusy(true);
+    setTotpError(null);
+    try {
+      const done = await adminApi.resetTotp(user.id, { password, ...(code.trim() ? { code: code.trim() } : {}) });
+      setTotpDone(done);
+      setRemoving(false);
+      setPassword('');
+      setCode('');
+      onChange(await adminApi.user(user.id));
+    } catch (caught) {
+      setTotpError(caught);
+    } finally {
+      setTotpBusy(false);
+    }
+  }
+
+  return (
+    <Section id="acces" title={<FormattedMessage id="admin.user.access" />} intro={<FormattedMessage id="admin.user.accessIntro" />}>
+      <div className="access-part">
+        <h3>
+          <FormattedMessage id="admin.user.resetLinkTitle" />
+        </h3>
+        <p className="muted">
+          <FormattedMessage id="admin.user.resetLinkIntro" />
+        </p>
+        {linkError ? <Alert kind="error" title={errorText(linkError)} /> : null}
+        <p role="status" className="form__status">
+          {linkSent ? (
+            <FormattedMessage id="admin.user.resetLinkSent" values={{ email: linkSent.email, minutes: linkSent.validMinutes }} />
+          ) : null}
+        </p>
+        {user.status === 'active' ? (
+          <button type="button" className="button button--secondary" disabled={linkBusy} onClick={() => void sendLink()}>
+            <FormattedMessage id="admin.user.resetLinkButton" />
+          </button>
+        ) : (
+          <p className="muted">
+            <FormattedMessage id="admin.user.resetLinkDisabled" />
+          </p>
+        )}
+      </div>
+
+      <div className="access-part">
+        <h3>
+          <FormattedMessage id="admin.user.totpResetTitle" />
+        </h3>
+        <p role="status" className="form__status">
+          {totpDone ? (
+            <FormattedMessage
+              id={totpDone.mustEnrol ? 'admin.user.totpResetDoneEnrol' : 'admin.user.totpResetDone'}
+              values={{ sessions: totpDone.sessionsRevoked }}
+            />
+          ) : null}
+        </p>
+        {!user.totpEnabled ? (
+          <p className="muted">
+            <FormattedMessage id="admin.user.totpResetNone" />
+          </p>
+        ) : self ? (
+          <p className="muted">
+            <FormattedMessage id="admin.user.totpResetSelf" />
+          </p>
+        ) : !removing ? (
+          <>
+            <p className="muted">
+              <FormattedMessage id="admin.user.totpResetIntro" />
+            </p>
+            <button type="button" className="button button--secondary" onClick={() => setRemoving(true)}>
+              <FormattedMessage id="admin.user.totpResetButton" />
+            </button>
+          </>
+        ) : (
+          <form noValidate className="form" onSubmit={(e) => void removeTotp(e)}>
+            <p>
+              <FormattedMessage id="admin.user.totpResetConfirmIntro" />
+            </p>
+            {totpError && !fieldError(totpError, 'password') && !fieldError(totpError, 'code') ? (
+              <Alert kind="error" title={errorText(totpError)} />
+            ) : null}
+            <TextField
+              id="totp-reset-password"
+              type="password"
+              autoComplete="current-password"
+              label={intl.formatMessage({ id: 'admin.user.yourPassword' })}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={missing.has('password') ? required : fieldError(totpError, 'password')}
+              required
+            />
+            {me.totpEnabled ? (
+              <TextField
+                id="totp-reset-code"
+                autoComplete="one-time-code"
+                autoCapitalize="none"
+                spellCheck={false}
+                maxLength={32}
+                label={intl.formatMessage({ id: 'admin.user.yourCode' })}
+                hint={intl.formatMessage({ id: 'profile.totp.codeHint' })}
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                error={missing.has('code') ? required : fieldError(totpError, 'code')}
+                required
+              />
+            ) : null}
+            <div className="form__actions form__actions--inline">
+              <button type="submit" className="button button--danger" disabled={totpBusy}>
+                <FormattedMessage id="admin.user.totpResetConfirm" />
+              </button>
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() => {
+                  setRemoving(false);
+                  setTotpError(null);
+                  setMissing(new Set());
+                }}
+              >
+                <FormattedMessage id="common.cancel" />
+              </button>
+            </div>
+          </form>
+        )}
+      </div>
     </Section>
   );
 }
@@ -507,6 +676,7 @@ function UserScreen({ id }: { id: string }) {
           {created ? <Alert kind="success" title={<FormattedMessage id="admin.user.created" />} /> : null}
           <IdentitySection key={`identity-${current.id}`} user={current} onChange={setUser} />
           <StatusSection user={current} onChange={setUser} />
+          <AccessSection user={current} onChange={setUser} />
           <GrantsSection
             user={current}
             lookups={lookups}
