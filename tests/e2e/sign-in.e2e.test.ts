@@ -65,6 +65,25 @@ describe('sign-in and the app frame', () => {
     expect(problems).toEqual([]);
   });
 
+  it('saves the language at the next load when the first save was cut (reload, lost network)', async () => {
+    const user = await e2e.newUser({ displayName: 'Marc Tremblay' });
+    const { page, problems } = await e2e.newPage();
+    await signIn(page, user);
+    // The profile save never reaches the server.
+    await page.route('**/api/v1/me', (route) => (route.request().method() === 'PATCH' ? route.abort() : route.continue()));
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Hello, Marc Tremblay');
+    const stored = () =>
+      e2e.testApp.ctx.db.selectFrom('users').select('preferred_locale').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect((await stored()).preferred_locale).toBe('fr-CA');
+    await page.unroute('**/api/v1/me');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Hello, Marc Tremblay');
+    await expect.poll(async () => (await stored()).preferred_locale).toBe('en');
+    // Only the save we cut.
+    expect(problems.filter((p) => !p.includes('net::ERR_FAILED'))).toEqual([]);
+  });
+
   it('keeps a language chosen before sign-in (localStorage) and applies it to the profile', async () => {
     const user = await e2e.newUser();
     const { page } = await e2e.newPage();

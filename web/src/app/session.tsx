@@ -5,7 +5,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { authApi, type Me } from '../api/auth';
 import { isApiError, onApiError } from '../api/client';
 import { forgetDevice, offlineMe, rememberMe } from '../features/offline/device';
-import { isUiLocale, markLocaleChosenSignedOut, takeLocaleChosenSignedOut, useLocale } from '../i18n/locale';
+import { isUiLocale, markLocaleChoiceUnsaved, takeLocaleChoiceUnsaved, useLocale } from '../i18n/locale';
 
 export type SessionState =
   | { status: 'loading' }
@@ -34,9 +34,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const adopt = useCallback(
     async (me: Me) => {
-      // A language picked on the sign-in page wins and is saved to the profile; otherwise the
-      // profile's language is used on this device too.
-      const chosen = takeLocaleChosenSignedOut();
+      // A language picked by hand and not saved yet (on the sign-in page, or a save cut by a
+      // reload) wins and is saved to the profile; otherwise the profile's language is used on
+      // this device too.
+      const chosen = takeLocaleChoiceUnsaved();
       if (chosen && me.locale !== localeRef.current && isUiLocale(localeRef.current)) {
         try {
           me = await authApi.updateMe({ locale: localeRef.current });
@@ -108,7 +109,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const setMe = useCallback((me: Me) => setState({ status: 'authenticated', me }), []);
-  const noteLanguageChosen = useCallback(() => markLocaleChosenSignedOut(), []);
+  const noteLanguageChosen = useCallback(() => markLocaleChoiceUnsaved(), []);
 
   const value = useMemo(
     () => ({ state, refresh, setMe, signOut, noteLanguageChosen }),

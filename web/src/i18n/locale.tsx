@@ -63,10 +63,12 @@ function storeLocale(locale: UiLocale): void {
 const CHOSEN_SIGNED_OUT_KEY = 'rempart.locale.chosenSignedOut';
 
 /**
- * A language picked by hand on the sign-in pages is carried into the profile at the next
- * sign-in, even after a reload; a language merely adopted from a profile is not.
+ * A language picked by hand and not yet saved to the profile — on the sign-in pages, or signed
+ * in while the save is on its way (a reload or a lost network can cut it) — is carried into the
+ * profile when the session is next read, even after a reload; a language merely adopted from a
+ * profile is not.
  */
-export function markLocaleChosenSignedOut(): void {
+export function markLocaleChoiceUnsaved(): void {
   try {
     window.localStorage.setItem(CHOSEN_SIGNED_OUT_KEY, '1');
   } catch {
@@ -74,7 +76,7 @@ export function markLocaleChosenSignedOut(): void {
   }
 }
 
-export function takeLocaleChosenSignedOut(): boolean {
+export function takeLocaleChoiceUnsaved(): boolean {
   try {
     const chosen = window.localStorage.getItem(CHOSEN_SIGNED_OUT_KEY) === '1';
     window.localStorage.removeItem(CHOSEN_SIGNED_OUT_KEY);

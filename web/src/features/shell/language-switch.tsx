@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { authApi } from '../../api/auth';
 import { useSession } from '../../app/session';
-import { type UiLocale, useLocale } from '../../i18n/locale';
+import { takeLocaleChoiceUnsaved, type UiLocale, useLocale } from '../../i18n/locale';
 
 const names: Record<UiLocale, { label: string; lang: string }> = {
   'fr-CA': { label: 'Français', lang: 'fr-CA' },
@@ -17,10 +17,11 @@ export function useChangeLanguage(): (locale: UiLocale) => Promise<void> {
   const session = useSession();
   return async (locale: UiLocale) => {
     await setLocale(locale);
-    if (session.state.status === 'authenticated') {
-      if (session.state.me.locale !== locale) session.setMe(await authApi.updateMe({ locale }));
-    } else {
-      session.noteLanguageChosen();
+    // Noted first: if the save below is cut (a reload, the network), the next load completes it.
+    session.noteLanguageChosen();
+    if (session.state.status === 'authenticated' && session.state.me.locale !== locale) {
+      session.setMe(await authApi.updateMe({ locale }));
+      takeLocaleChoiceUnsaved();
     }
   };
 }
