@@ -363,3 +363,11 @@ export const accountRecoveryPatch = z
 
 export const takedownSettingsSchema = z.object({ reminderDays: z.number().int().min(1).max(90) });
 export const takedownSettingsBody = z.strictObject({ reminderDays: z.number().int().min(1).max(90) });
+
+export const consentRequestResponse = z
+  .object({
+    requestedAt: z.string(),
+    /** Who was asked: the affected staff member. */
+    recipientName: z.string(),
+  })
+  .meta({ id: 'TakedownConsentRequest' });

@@ -57,7 +57,8 @@ async function apiAs(user: { email: string; password: string }) {
   const cookie = res.cookies.find((c) => c.name === 'rempart_session');
   const headers = { origin: e2e.baseUrl, cookie: `rempart_session=${cookie?.value}` };
   return {
-    call: (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) }),
+    call: (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+      app.inject({ method, url, headers, ...(payload ? { payload } : {}) }),
     upload: (url: string, body: { payload: Buffer; headers: Record<string, string> }) =>
       app.inject({ method: 'POST', url, headers: { ...headers, ...body.headers }, payload: body.payload }),
   };
@@ -74,7 +75,8 @@ async function openCase(page: Page) {
   await page.locator('#retraits .takedown-location').first().waitFor();
 }
 
-const panel = (page: Page, key: keyof typeof locationIds) => page.locator(`#retraits .takedown-location[data-location="${locationIds[key]}"]`);
+const panel = (page: Page, key: keyof typeof locationIds) =>
+  page.locator(`#retraits .takedown-location[data-location="${locationIds[key]}"]`);
 
 async function expectClean(page: Page, problems: string[], label: string, width?: number) {
   expect(await seriousA11yViolations(page), label).toEqual([]);
@@ -95,7 +97,10 @@ beforeAll(async () => {
   }
   // The page the re-check fetches: online (200) until the test says it is gone (404).
   fixture = createServer((req, res) => {
-    if (fixtureRemoved) return res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Introuvable</title><p>Cette page n’existe pas.</p>');
+    if (fixtureRemoved)
+      return res
+        .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<title>Introuvable</title><p>Cette page n’existe pas.</p>');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(
       `<!doctype html><html lang="fr"><title>Forum</title><main><p>${'Des propos humiliants sur une enseignante de l’école primaire des Érables, répétés chaque semaine. '.repeat(4)}</p></main></html>`,
@@ -184,6 +189,10 @@ describe('takedowns', () => {
     expect(await consent.textContent()).toContain('Marie-Ève Tremblay');
     await consent.getByText('Message à lui transmettre').click();
     expect(await consent.locator('.code-block').textContent()).toContain(`/dossiers/${caseId}/retraits/consentement`);
+    // Asked inside Rempart: a notice and a mail for her; not twice in a row.
+    await consent.getByRole('button', { name: 'Demander à Marie-Ève Tremblay dans Rempart' }).click();
+    await expect.poll(() => consent.textContent()).toContain('Demande envoyée à Marie-Ève Tremblay');
+    expect(await consent.getByRole('button', { name: 'Demander à Marie-Ève Tremblay dans Rempart' }).count()).toBe(0);
 
     // The forum is not in the directory: a web host, with the registrar's abuse desk found by RDAP.
     const host = panel(page, 'host');
@@ -202,7 +211,9 @@ describe('takedowns', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.baseUrl });
     await signIn(page, org.it);
     await openCase(page);
-    await panel(page, 'facebook').getByRole('link', { name: /Préparer une demande de retrait/ }).click();
+    await panel(page, 'facebook')
+      .getByRole('link', { name: /Préparer une demande de retrait/ })
+      .click();
     await page.waitForURL(`**/dossiers/${caseId}/retraits/nouvelle?adresse=*`);
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Préparer une demande de retrait');
     // The location is chosen and its provider is proposed.
@@ -212,7 +223,10 @@ describe('takedowns', () => {
     await page.getByRole('button', { name: 'Préparer le brouillon' }).click();
     await expect.poll(() => page.locator('#new-ground-error').textContent()).toBe('Choisissez le motif.');
     await expectClean(page, problems, 'new request (1280)');
-    await page.getByRole('group', { name: 'Motif de la demande' }).getByRole('radio', { name: /^Harcèlement/ }).check();
+    await page
+      .getByRole('group', { name: 'Motif de la demande' })
+      .getByRole('radio', { name: /^Harcèlement/ })
+      .check();
     await page.getByRole('button', { name: 'Préparer le brouillon' }).click();
     await page.waitForURL(/\/retraits\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Demande de retrait\u00a0: Facebook (Meta) (Harcèlement)');
@@ -256,7 +270,10 @@ describe('takedowns', () => {
     await openCase(page);
     const mine = page.locator('#retraits .my-consent');
     await expect.poll(() => mine.textContent()).toContain('Une demande est prête et attend votre accord.');
-    await mine.getByRole('link', { name: 'Lire et donner mon accord' }).click();
+    // IT's question reached her as a notice that leads straight to the answer page.
+    await page.goto('/notifications');
+    const notice = page.locator('.item-list__item', { hasText: 'Votre réponse est demandée' });
+    await notice.getByRole('link', { name: /^Répondre \(dossier RMP-/ }).click();
     await page.waitForURL(`**/dossiers/${caseId}/retraits/consentement`);
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Autoriser les demandes de retrait');
     await page.locator('.consent-explain__title').first().waitFor();
@@ -293,7 +310,9 @@ describe('takedowns', () => {
     await openCase(page);
     // Consent given: the panel no longer asks for it.
     expect(await page.locator('#retraits').textContent()).not.toContain('Le consentement de la personne est requis');
-    await panel(page, 'facebook').getByRole('link', { name: /Facebook \(Meta\) — Harcèlement/ }).click();
+    await panel(page, 'facebook')
+      .getByRole('link', { name: /Facebook \(Meta\) — Harcèlement/ })
+      .click();
     await page.waitForURL(/\/retraits\/[0-9a-f-]{36}$/);
     await page.locator('#envoi').waitFor();
     await expectClean(page, problems, 'request editor, draft (360)', 360);
@@ -318,7 +337,9 @@ describe('takedowns', () => {
     await outcome.getByRole('button', { name: 'Enregistrer le nouvel état' }).click();
     await expect.poll(() => outcome.locator('.field__error').textContent()).toContain('Décrivez comment vous avez constaté le retrait');
     await screenshot(page, 'takedown-request-sent-360');
-    await outcome.getByLabel(/Comment avez-vous constaté le retrait/).fill('Publication ouverte le 3 mars : « Ce contenu n’est pas disponible ».');
+    await outcome
+      .getByLabel(/Comment avez-vous constaté le retrait/)
+      .fill('Publication ouverte le 3 mars : « Ce contenu n’est pas disponible ».');
     await outcome.getByRole('button', { name: 'Enregistrer le nouvel état' }).click();
     await expect.poll(() => page.locator('#demande .status-badge').textContent()).toBe('Contenu retiré');
     expect(await page.locator('#demande').textContent()).toContain('Retrait confirmé par une personne');
@@ -364,7 +385,10 @@ describe('takedowns', () => {
     await fixturePanel.getByRole('link', { name: /Préparer une demande de retrait/ }).click();
     await page.waitForURL(`**/retraits/nouvelle?adresse=*`);
     expect(await page.getByLabel('Fournisseur à qui demander le retrait').inputValue()).toBe('web_host');
-    await page.getByRole('group', { name: 'Motif de la demande' }).getByRole('radio', { name: /^Vie privée/ }).check();
+    await page
+      .getByRole('group', { name: 'Motif de la demande' })
+      .getByRole('radio', { name: /^Vie privée/ })
+      .check();
     await page.getByRole('button', { name: 'Préparer le brouillon' }).click();
     await page.waitForURL(/\/retraits\/[0-9a-f-]{36}$/);
     await page.locator('#envoi').getByRole('button', { name: 'Marquer comme envoyée' }).click();

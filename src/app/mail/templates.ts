@@ -104,6 +104,13 @@ export const mailTemplates = {
     action: 'caseUrl',
     after: true,
   },
+  // IT asks the affected staff member whether removal requests may be sent.
+  takedown_consent_requested: {
+    params: z.strictObject({ reference: z.string().regex(/^RMP-\d{4}-\d{4,}$/), consentUrl: z.string().url() }),
+    transient: [],
+    action: 'consentUrl',
+    after: true,
+  },
   // A removal request without an answer (or a draft never sent) after the organisation's delay.
   takedown_reminder: {
     params: z.strictObject({

@@ -291,8 +291,39 @@ describe('removal requests', () => {
     expect((await call(org.it, 'GET', `/api/v1/takedowns/${requestId}`)).json().status).toBe('draft');
   });
 
+  it('asks the staff member for consent inside Rempart: a notice and a mail with the consent link, not twice in 12 hours', async () => {
+    const url = `/api/v1/cases/${c.id}/takedowns/consent-request`;
+    // Only those who act on removal requests ask; the staff member answers, they do not ask.
+    expect((await call(org.staffA, 'POST', url)).statusCode).toBe(403);
+    const res = await call(org.it, 'POST', url);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ requestedAt: clock.now().toISOString() });
+    const notices = await t.ctx.db
+      .selectFrom('notifications')
+      .select(['kind', 'params'])
+      .where('user_id', '=', org.staffA.id)
+      .where('case_id', '=', c.id)
+      .where('kind', '=', 'takedown_consent_requested')
+      .execute();
+    expect(notices).toHaveLength(1);
+    await t.runJobs();
+    const mail = await t.smtp.waitFor((m) => m.to.includes(org.staffA.email) && m.subject.includes('votre réponse est demandée'));
+    expect(mail.subject).toBe(`Dossier ${c.reference} : votre réponse est demandée`);
+    expect(mail.text).toContain(`/dossiers/${c.id}/retraits/consentement`);
+    // The mail says nothing of the facts.
+    expect(mail.text).not.toContain('parent publie');
+    const again = await call(org.it, 'POST', url);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain('12 dernières heures');
+    const timeline = (await call(org.staffA, 'GET', `/api/v1/cases/${c.id}/timeline`)).json() as { items: Array<{ text: string }> };
+    expect(timeline.items.map((i) => i.text).join('\n')).toMatch(/a demandé à .+ son consentement aux demandes de retrait/);
+  });
+
   it('submits once the consent is given, recording who, when, the channel, the text sent and the reference; 4.3.2 is done', async () => {
     await consent(true, c.id);
+    const asked = await call(org.it, 'POST', `/api/v1/cases/${c.id}/takedowns/consent-request`);
+    expect(asked.statusCode).toBe(409);
+    expect(asked.json().error.message).toContain('déjà donné son consentement');
     setClock('2026-03-03T16:00:00Z');
     const edited = await call(org.it, 'PATCH', `/api/v1/takedowns/${requestId}`, {
       text: 'Texte revu avant envoi.\nhttps://example',

@@ -8,6 +8,7 @@ import { addTakedownFollowup } from '../../app/takedowns/add-followup.js';
 import { createTakedown } from '../../app/takedowns/create-takedown.js';
 import { getCaseHelp } from '../../app/takedowns/get-case-help.js';
 import { getTakedown } from '../../app/takedowns/get-takedown.js';
+import { requestTakedownConsent } from '../../app/takedowns/request-consent.js';
 import { listTakedowns } from '../../app/takedowns/list-takedowns.js';
 import { getAbuseContact, lookupAbuseContact } from '../../app/takedowns/lookup-abuse-contact.js';
 import { generateMandateLetter } from '../../app/takedowns/mandate-letter.js';
@@ -21,6 +22,7 @@ import {
   accountRecoverySchema,
   caseHelpQuery,
   caseHelpResponse,
+  consentRequestResponse,
   createTakedownBody,
   followupBody,
   listTakedownsResponse,
@@ -61,6 +63,22 @@ export async function takedownRoutes(app: App, { ctx }: RouteDeps): Promise<void
         ground: request.query.ground,
         locale: request.locale,
       }),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/takedowns/consent-request',
+    {
+      schema: {
+        tags,
+        summary: 'Ask the affected staff member, in Rempart, for their consent to removal requests (notice and mail with a link)',
+        description:
+          'IT, the supervisor or general direction of the case. 409 when consent is already given, when the person has no active login, or when they were asked in the last 12 hours.',
+        params: idParams,
+        response: { 201: consentRequestResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await requestTakedownConsent(ctx, { actor: requirePrincipal(request), caseId: request.params.id })),
   );
 
   app.post(

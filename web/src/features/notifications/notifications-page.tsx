@@ -8,6 +8,13 @@ import { Alert } from '../../ui/alert';
 import { useErrorText } from '../../ui/api-error';
 import { DateTime } from '../../ui/date-time';
 import { casePaths } from '../cases/api';
+import { takedownPaths } from '../takedowns/api';
+
+/** Where a notification leads: the page that answers it, else its case. */
+function notificationTarget(kind: string, caseId: string): string {
+  if (kind === 'takedown_consent_requested') return takedownPaths.consent(caseId);
+  return casePaths.case(caseId);
+}
 import { Page } from '../shell/page';
 import { NOTIFICATIONS_CHANGED, notificationsApi } from './api';
 
@@ -81,7 +88,7 @@ export default function NotificationsPage() {
                   {n.caseId ? (
                     <div className="item-list__actions">
                       <Link
-                        to={casePaths.case(n.caseId)}
+                        to={notificationTarget(n.kind, n.caseId)}
                         className="button button--secondary button--small"
                         onClick={() => {
                           if (!n.readAt)
@@ -91,7 +98,10 @@ export default function NotificationsPage() {
                             );
                         }}
                       >
-                        <FormattedMessage id="notifications.open" values={{ reference: n.caseReference ?? '' }} />
+                        <FormattedMessage
+                          id={n.kind === 'takedown_consent_requested' ? 'notifications.answer' : 'notifications.open'}
+                          values={{ reference: n.caseReference ?? '' }}
+                        />
                       </Link>
                     </div>
                   ) : null}

@@ -51,6 +51,8 @@ export const takedownsApi = {
   list: (caseId: string) => api.get<{ items: Takedown[] }>(`/api/v1/cases/${enc(caseId)}/takedowns`),
   get: (id: string) => api.get<Takedown>(`/api/v1/takedowns/${enc(id)}`),
   create: (caseId: string, body: CreateTakedownBody) => api.post<Takedown>(`/api/v1/cases/${enc(caseId)}/takedowns`, body),
+  requestConsent: (caseId: string) =>
+    api.post<{ requestedAt: string; recipientName: string }>(`/api/v1/cases/${enc(caseId)}/takedowns/consent-request`),
   update: (id: string, body: UpdateTakedownBody) => api.patch<Takedown>(`/api/v1/takedowns/${enc(id)}`, body),
   addFollowup: (id: string, body: FollowupBody) => api.post<Takedown>(`/api/v1/takedowns/${enc(id)}/followups`, body),
   help: (caseId: string, ground?: Ground) =>
@@ -105,7 +107,13 @@ export async function uploadMandate(id: string, file: File, locale: string): Pro
   const body = (data as { error?: { code?: string; message?: string; fields?: Array<{ path: string; message: string }> } } | undefined)
     ?.error;
   const error = body?.code
-    ? new ApiError({ code: body.code as ApiError['code'], status: response.status, message: body.message ?? '', fields: body.fields ?? [], data })
+    ? new ApiError({
+        code: body.code as ApiError['code'],
+        status: response.status,
+        message: body.message ?? '',
+        fields: body.fields ?? [],
+        data,
+      })
     : new ApiError({ code: 'unexpected', status: response.status, message: '' });
   // A session that ended: let the shared client's listeners see it (they drop to sign-in).
   if (error.code === 'unauthenticated') void api.get('/api/v1/me').catch(() => undefined);
@@ -162,7 +170,10 @@ export function takedownConsentOf(detail: CaseDetail): { granted: boolean; recor
 }
 
 /** A request's provider in the reader's words (the directory names the generic web host in English). */
-export function requestProviderName(intl: { formatMessage(d: { id: string }): string }, request: Pick<Takedown, 'providerId' | 'providerName'>): string {
+export function requestProviderName(
+  intl: { formatMessage(d: { id: string }): string },
+  request: Pick<Takedown, 'providerId' | 'providerName'>,
+): string {
   return request.providerId === WEB_HOST ? intl.formatMessage({ id: 'takedowns.provider.webHost' }) : request.providerName;
 }
 
