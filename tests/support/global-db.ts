@@ -45,6 +45,8 @@ export default async function setup(project: TestProject) {
   await client.query(`create database ${TEMPLATE_DB}`);
   await client.end();
   const pool = new pg.Pool({ ...admin, ...(admin.connectionString ? { connectionString: admin.connectionString.replace(/\/postgres$/, `/${TEMPLATE_DB}`) } : { database: TEMPLATE_DB }) });
+  pool.on('error', () => undefined);
+  pool.on('connect', (c) => c.on('error', () => undefined));
   await migrate(pool);
   await migrateQueue(pool);
   await pool.end();
