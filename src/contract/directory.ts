@@ -233,6 +233,7 @@ export const createUserBody = z.strictObject({
 });
 export const updateUserBody = z.strictObject({
   displayName: name.optional(),
+  email: email.optional().describe('The address the person signs in with; both the old and the new address are told by mail'),
   status: z.enum(['active', 'disabled']).optional().describe('disabled: sessions are revoked and sign-in refused'),
   locale: localeSchema.optional(),
 });

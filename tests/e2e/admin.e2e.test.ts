@@ -193,8 +193,9 @@ describe('administration', () => {
 
     await page.getByRole('link', { name: 'Voir le répertoire' }).click();
     await page.waitForURL('**/admin/personnel');
+    // Both new people, once the list has loaded (polled together: a list may render before it).
     await expect.poll(() => page.locator('main').textContent()).toContain('Camille Tremblay');
-    expect(await page.locator('main').textContent()).toContain('Olivier Gagnon');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Olivier Gagnon');
     expect(problems).toEqual([]);
   });
 
@@ -278,6 +279,16 @@ describe('administration', () => {
       .executeTakeFirstOrThrow();
     expect(row.totp_enabled_at).toBeNull();
     await screenshot(page, 'admin-user-access-desktop');
+
+    // Her address changes: the login follows, she signs in with the new one.
+    const identity = page.locator('#identite');
+    await identity.locator('#user-email').fill('isabelle.cote-roy@css.example');
+    await identity.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => identity.locator('.form__status').textContent()).toContain('Modifications enregistrées.');
+    await e2e.testApp.smtp.waitFor((m) => m.to.includes('isabelle.cote@css.example') && m.subject.includes('adresse de connexion'));
+    const isabelle = await e2e.newPage();
+    await signIn(isabelle.page, { email: 'isabelle.cote-roy@css.example', password: 'une phrase de passe pour Isabelle' });
+    await expect.poll(() => isabelle.page.locator('h1').textContent()).toContain('Isabelle');
     expect(problems).toEqual([]);
   });
 

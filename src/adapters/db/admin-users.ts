@@ -151,10 +151,11 @@ export async function updateUser(
   tx: Tx,
   organisationId: string,
   id: string,
-  patch: { displayName?: string; status?: 'active' | 'disabled'; locale?: 'fr-CA' | 'en' },
+  patch: { displayName?: string; email?: string; status?: 'active' | 'disabled'; locale?: 'fr-CA' | 'en' },
 ): Promise<void> {
   const set = {
     ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+    ...(patch.email !== undefined ? { email: patch.email } : {}),
     ...(patch.status !== undefined ? { status: patch.status } : {}),
     ...(patch.locale !== undefined ? { preferred_locale: patch.locale } : {}),
   };

@@ -1,5 +1,6 @@
 // Editing a directory entry. The person's login (if any) keeps its own e-mail and display name:
-// changing how someone signs in is a separate, explicit action.
+// changing how someone signs in is a separate, explicit action (updateUser, with both
+// addresses told).
 import { appendLedger } from '../../adapters/db/ledger.js';
 import { findPerson, type PersonValues, updatePerson as storePerson } from '../../adapters/db/persons.js';
 import type { Person, UpdatePersonInput } from '../../contract/directory.js';

@@ -41,6 +41,13 @@ export const mailTemplates = {
     action: 'appUrl',
     after: true,
   },
+  // An administrator changed the address a login signs in with (sent to the old and the new one).
+  login_email_changed: {
+    params: z.strictObject({}),
+    transient: [],
+    action: 'appUrl',
+    after: true,
+  },
   // An administrator removed the second factor (lost phone).
   totp_reset: {
     params: z.strictObject({}),

@@ -1,6 +1,7 @@
 // An administrator helps a person who cannot sign in: a password-reset link mailed to the
-// person's own address, and the removal of a lost second factor (after the administrator's own
-// password and code). Real SMTP on loopback; TOTP codes from a manual clock.
+// person's own address, the removal of a lost second factor (after the administrator's own
+// password and code), and a new sign-in address. Real SMTP on loopback; TOTP codes from a
+// manual clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../../../tests/support/app.js';
 import { browser, enrolTotp, ledgerEntries, login, nextTotp } from '../../../tests/support/auth.js';
@@ -142,5 +143,55 @@ describe('second factor removed by an administrator (lost phone)', () => {
     const { person } = await personWithTotp('staff');
     const row = await t.ctx.db.selectFrom('users').select('totp_enabled_at').where('id', '=', person.id).executeTakeFirstOrThrow();
     expect(row.totp_enabled_at).not.toBeNull();
+  });
+});
+
+describe('a new sign-in address', () => {
+  const patch = (userId: string, payload: object, lang = 'fr-CA') =>
+    t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${userId}`,
+      headers: { origin: TEST_ORIGIN, cookie: adminCookie, 'accept-language': lang },
+      payload,
+    });
+
+  it('moves the login to the new address, tells both addresses, and voids a reset link sent to the old one', async () => {
+    const person = await buildUser(t.ctx, { organisationId: orgId, roles: [{ role: 'staff' }] });
+    // A link is on its way to the old address.
+    expect((await post(`/api/v1/admin/users/${person.id}/password-reset`)).statusCode).toBe(202);
+    const link = await t.smtp.waitFor((m) => m.to.includes(person.email) && m.text.includes('#token='));
+    const token = /#token=([\w-]+)/.exec(link.text)?.[1] ?? '';
+
+    const res = await patch(person.id, { email: 'Nouvelle.Adresse@Example.TEST' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().email).toBe('nouvelle.adresse@example.test');
+    for (const address of [person.email, 'nouvelle.adresse@example.test']) {
+      const told = await t.smtp.waitFor((m) => m.to.includes(address) && m.subject.includes('adresse de connexion'));
+      expect(told.subject).toBe("L'adresse de connexion de votre compte Rempart a changé");
+    }
+    expect((await login(t.app, { email: 'nouvelle.adresse@example.test', password: person.password })).statusCode).toBe(200);
+    expect((await login(t.app, { email: person.email, password: person.password })).statusCode).toBe(401);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      headers: { origin: TEST_ORIGIN },
+      payload: { token, password: 'un mot de passe volé ici' },
+    });
+    expect(confirm.statusCode).toBe(422);
+    const entry = (await ledgerEntries(t.ctx.db, 'user.updated')).find((e) => e.subject?.id === person.id);
+    expect(entry?.data).toEqual({ fields: ['email'] });
+    // The Ledger names no address.
+    expect(JSON.stringify(entry)).not.toContain('nouvelle.adresse');
+  });
+
+  it('refuses an address another login uses (409, in the caller’s language) and a malformed one (400), changing nothing', async () => {
+    const a = await buildUser(t.ctx, { organisationId: orgId, roles: [{ role: 'staff' }] });
+    const b = await buildUser(t.ctx, { organisationId: (await buildOrganisation(t.ctx)).id, roles: [{ role: 'staff' }] });
+    const taken = await patch(a.id, { email: b.email.toUpperCase() }, 'en');
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.message).toMatch(/already/i);
+    expect((await patch(a.id, { email: 'pas une adresse' })).statusCode).toBe(400);
+    const row = await t.ctx.db.selectFrom('users').select('email').where('id', '=', a.id).executeTakeFirstOrThrow();
+    expect(row.email).toBe(a.email);
   });
 });

@@ -35,6 +35,7 @@ function IdentitySection({ user, onChange }: { user: User; onChange(user: User):
   const intl = useIntl();
   const errorText = useErrorText();
   const [displayName, setDisplayName] = useState(user.displayName);
+  const [email, setEmail] = useState(user.email);
   const [locale, setLocale] = useState<AdminLocale>(user.locale);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -47,7 +48,14 @@ function IdentitySection({ user, onChange }: { user: User; onChange(user: User):
     setError(null);
     setSaved(false);
     try {
-      onChange(await adminApi.updateUser(user.id, { displayName: displayName.trim(), locale }));
+      const newEmail = email.trim().toLowerCase();
+      onChange(
+        await adminApi.updateUser(user.id, {
+          displayName: displayName.trim(),
+          locale,
+          ...(newEmail !== user.email.toLowerCase() ? { email: newEmail } : {}),
+        }),
+      );
       setSaved(true);
     } catch (caught) {
       setError(caught);
@@ -60,12 +68,6 @@ function IdentitySection({ user, onChange }: { user: User; onChange(user: User):
   return (
     <Section id="identite" title={<FormattedMessage id="admin.user.identity" />}>
       <dl className="facts">
-        <div>
-          <dt>
-            <FormattedMessage id="admin.person.email" />
-          </dt>
-          <dd className="break">{user.email}</dd>
-        </div>
         <div>
           <dt>
             <FormattedMessage id="admin.user.person" />
@@ -106,8 +108,26 @@ function IdentitySection({ user, onChange }: { user: User; onChange(user: User):
           </dd>
         </div>
       </dl>
-      {error && !fieldError(error, 'displayName') && !fieldError(error, 'locale') ? <Alert kind="error" title={errorText(error)} /> : null}
+      {error && !fieldError(error, 'displayName') && !fieldError(error, 'locale') && !fieldError(error, 'email') ? (
+        <Alert kind="error" title={errorText(error)} />
+      ) : null}
       <form ref={form} noValidate className="form" onSubmit={(e) => void submit(e)}>
+        <TextField
+          id="user-email"
+          type="email"
+          label={intl.formatMessage({ id: 'admin.user.email' })}
+          hint={intl.formatMessage({ id: 'admin.user.emailHint' })}
+          value={email}
+          maxLength={320}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setSaved(false);
+          }}
+          error={fieldError(error, 'email')}
+          required
+        />
         <TextField
           id="user-display-name"
           label={intl.formatMessage({ id: 'admin.user.displayName' })}
