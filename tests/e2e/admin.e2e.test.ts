@@ -271,7 +271,7 @@ describe('administration', () => {
     await access.locator('#totp-reset-password').fill(admin.password);
     await access.getByRole('button', { name: 'Retirer la double authentification', exact: true }).click();
     await expect.poll(() => access.textContent()).toContain('Double authentification retirée.');
-    expect(await access.textContent()).toContain("La double authentification n'est pas activée pour ce compte.");
+    await expect.poll(() => access.textContent()).toContain("La double authentification n'est pas activée pour ce compte.");
     const row = await e2e.testApp.ctx.db
       .selectFrom('users')
       .select('totp_enabled_at')

@@ -275,11 +275,12 @@ function AccessSection({ user, onChange }: { user: User; onChange(user: User): v
     setTotpError(null);
     try {
       const done = await adminApi.resetTotp(user.id, { password, ...(code.trim() ? { code: code.trim() } : {}) });
+      // The login as it is now, before saying it is done (no flash of the old state).
+      onChange(await adminApi.user(user.id).catch(() => ({ ...user, totpEnabled: false })));
       setTotpDone(done);
       setRemoving(false);
       setPassword('');
       setCode('');
-      onChange(await adminApi.user(user.id));
     } catch (caught) {
       setTotpError(caught);
     } finally {
