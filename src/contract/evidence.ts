@@ -16,6 +16,16 @@ export const artefactSchema = z
     size: z.number().int(),
     sha256: sha256Schema,
     filename: z.string(),
+    /** An uploaded e-mail: its main headers, decoded for people (every header stays in the file). */
+    email: z
+      .object({
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        subject: z.string().nullable(),
+        date: z.string().nullable().describe('The Date header in UTC (ISO 8601), when readable'),
+        receivedHops: z.number().int().describe('How many Received headers trace its path'),
+      })
+      .optional(),
   })
   .meta({ id: 'Artefact' });
 

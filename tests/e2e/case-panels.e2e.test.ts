@@ -167,6 +167,28 @@ describe('case panels', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows who sent an e-mail added as .eml, its subject, date and path (360 px)', async () => {
+    const { page, problems } = await e2e.newPage({ width: 360, height: 740 });
+    await signIn(page, org.staffA);
+    await openCase(page);
+    const eml = await readFile(new URL('../fixtures/evidence/message.eml', import.meta.url));
+    const panel = page.locator('#preuves');
+    await panel.getByRole('button', { name: 'Ajouter des fichiers' }).click();
+    await panel.getByLabel('Choisir des fichiers').setInputFiles({ name: 'menace.eml', mimeType: 'message/rfc822', buffer: eml });
+    await panel.getByRole('button', { name: 'Envoyer le fichier' }).click();
+    await expect.poll(() => panel.locator('.upload-list').textContent(), { timeout: 15_000 }).toContain('Preuve conservée');
+    const item = panel.locator('.evidence[data-status="sealed"]', { hasText: 'menace.eml' });
+    const facts = item.locator('.evidence__email');
+    await expect.poll(() => facts.textContent()).toContain('Un anonyme méchant <harceleur@example.net>');
+    expect(await facts.textContent()).toContain('Tu vas le regretter');
+    expect(await facts.textContent()).toContain('Enseignante <enseignante@csdemo.qc.ca>');
+    expect(await facts.textContent()).toMatch(/3 mars 2026.+10\sh\s15/);
+    expect(await facts.textContent()).toContain('2 relais consignés (en-têtes Received)');
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);
+    await panelShot(page, '#preuves', 'case-panels-email-360');
+    expect(problems).toEqual([]);
+  });
+
   it('captures a link live: the steps move on, then « Preuve conservée »; a private address is refused in plain words', async () => {
     const { page, problems } = await e2e.newPage();
     await signIn(page, org.staffA);

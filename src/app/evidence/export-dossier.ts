@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { listArtefacts, listSealedCaseEvidence } from '../../adapters/db/evidence.js';
 import { appendLedger } from '../../adapters/db/ledger.js';
 import { canExportCase } from '../../domain/evidence/access.js';
-import { type DossierData, type DossierText, dossierHtml } from '../../domain/evidence/dossier-html.js';
+import { type DossierData, type DossierEmail, type DossierText, dossierHtml } from '../../domain/evidence/dossier-html.js';
+import type { EmailMeta } from '../../domain/evidence/eml.js';
 import { DomainError } from '../../domain/errors.js';
 import { sha256Hex } from '../../domain/ledger/chain.js';
 import { caseFlags } from '../../domain/playbook/conditions.js';
@@ -44,6 +45,28 @@ function formatSize(bytes: number, locale: Locale): string {
     u += 1;
   }
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
+}
+
+/** The main headers of the first uploaded e-mail of an evidence, from its artefact's metadata. */
+function emailOf(artefacts: ReadonlyArray<{ kind: string; meta: unknown }>): DossierEmail | null {
+  for (const a of artefacts) {
+    if (a.kind !== 'upload') continue;
+    const m = (a.meta as { email?: Partial<EmailMeta> } | null)?.email;
+    if (!m) continue;
+    return {
+      from: m.from ?? null,
+      to: m.to ?? null,
+      cc: m.cc ?? null,
+      subject: m.subject ?? null,
+      date: m.date ?? null,
+      dateUtc: m.dateUtc ?? null,
+      messageId: m.messageId ?? null,
+      received: (m.received ?? []).map((r) => ({ value: r.value, date: r.date })),
+      authenticationResults: m.authenticationResults ?? [],
+      headersComplete: m.headersComplete !== false,
+    };
+  }
+  return null;
 }
 
 function texts(locale: Locale): DossierText {
@@ -91,6 +114,17 @@ function texts(locale: Locale): DossierText {
     signatureTitle: k('signature_title'),
     signatureSignature: k('signature_signature'),
     signatureDate: k('signature_date'),
+    email: k('email'),
+    emailFrom: k('email_from'),
+    emailTo: k('email_to'),
+    emailCc: k('email_cc'),
+    emailSubject: k('email_subject'),
+    emailDate: k('email_date'),
+    emailDateUtc: k('email_date_utc'),
+    emailMessageId: k('email_message_id'),
+    emailReceived: k('email_received'),
+    emailAuthentication: k('email_authentication'),
+    emailIncomplete: k('email_incomplete'),
   };
 }
 
@@ -128,7 +162,8 @@ export async function exportDossier(
   const items: DossierData['evidence'] = [];
   for (const ev of evidence) {
     const own = artefacts.filter((a) => a.evidence_id === ev.id);
-    const preview = own.find((a) => a.kind === 'thumbnail') ?? own.find((a) => a.kind === 'screenshot') ?? own.find((a) => a.kind === 'viewport');
+    const preview =
+      own.find((a) => a.kind === 'thumbnail') ?? own.find((a) => a.kind === 'screenshot') ?? own.find((a) => a.kind === 'viewport');
     let thumbnailDataUrl: string | null = null;
     if (preview && Number(preview.size) <= THUMB_SOURCE_MAX && preview.media_type.startsWith('image/')) {
       const bytes = await readAll(await ctx.blobs.get(preview.sha256), THUMB_SOURCE_MAX);
@@ -154,7 +189,13 @@ export async function exportDossier(
       sealedAt: when(ev.sealed_at),
       manifestSha256: ev.manifest_sha256 ?? '',
       thumbnailDataUrl,
-      artefacts: own.map((a) => ({ kind: t(locale, `dossier.kind_${a.kind}`), size: formatSize(Number(a.size), locale), sha256: a.sha256, filename: a.filename })),
+      artefacts: own.map((a) => ({
+        kind: t(locale, `dossier.kind_${a.kind}`),
+        size: formatSize(Number(a.size), locale),
+        sha256: a.sha256,
+        filename: a.filename,
+      })),
+      email: emailOf(own),
     });
   }
 
@@ -183,13 +224,18 @@ export async function exportDossier(
     closedAt: row.closed_at ? when(row.closed_at) : null,
     flags: caseFlags.filter((f) => flags[f]).map((f) => t(locale, `dossier.flag_${f}`)),
     summary: row.summary,
-    timeline: [...timeline.items].sort((a, b) => a.at.localeCompare(b.at)).map((x) => ({ at: when(x.at), actor: x.actor?.name ?? null, text: x.text })),
+    timeline: [...timeline.items]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((x) => ({ at: when(x.at), actor: x.actor?.name ?? null, text: x.text })),
     evidence: items,
     exportedBy: `${actor.displayName} (${actor.email})`,
     exportedAt: when(now),
     ledgerHead: head,
     text: texts(locale),
   });
-  const pdf = await ctx.pdf.render(html, { headerLabel: `${row.reference} — ${t(locale, 'dossier.confidential')}`, footerLabel: `${org.name}` });
+  const pdf = await ctx.pdf.render(html, {
+    headerLabel: `${row.reference} — ${t(locale, 'dossier.confidential')}`,
+    footerLabel: `${org.name}`,
+  });
   return { filename: `${row.reference}-dossier.pdf`, pdf, sha256: sha256Hex(pdf), head };
 }

@@ -4,6 +4,7 @@ import type { Queryable } from '../../adapters/db/database.js';
 import { type ArtefactRow, type EvidenceRow, listArtefacts, listCaseEvidence } from '../../adapters/db/evidence.js';
 import type { CaseAccess } from '../../domain/cases/access.js';
 import { canSeeEvidence } from '../../domain/evidence/access.js';
+import type { EmailMeta } from '../../domain/evidence/eml.js';
 import { artefactKinds } from '../../domain/evidence/manifest.js';
 import type { evidenceSchema } from '../../contract/evidence.js';
 import { hasMessage, type Locale, t } from '../../locales/index.js';
@@ -15,6 +16,21 @@ const kindOrder = new Map<string, number>(artefactKinds.map((k, i) => [k, i]));
 
 export function sortArtefacts(rows: readonly ArtefactRow[]): ArtefactRow[] {
   return [...rows].sort((a, b) => (kindOrder.get(a.kind) ?? 99) - (kindOrder.get(b.kind) ?? 99) || a.ordinal - b.ordinal);
+}
+
+/** The headers people read first, from an uploaded e-mail's metadata (none for other files). */
+function emailSummary(meta: unknown): { email?: NonNullable<EvidenceJson['artefacts'][number]['email']> } {
+  const m = (meta as { email?: Partial<EmailMeta> } | null)?.email;
+  if (!m) return {};
+  return {
+    email: {
+      from: m.from ?? null,
+      to: m.to ?? null,
+      subject: m.subject ?? null,
+      date: m.dateUtc ?? null,
+      receivedHops: m.received?.length ?? 0,
+    },
+  };
 }
 
 export function presentEvidence(row: EvidenceRow, artefacts: readonly ArtefactRow[], locale: Locale): EvidenceJson {
@@ -38,6 +54,7 @@ export function presentEvidence(row: EvidenceRow, artefacts: readonly ArtefactRo
       size: Number(a.size),
       sha256: a.sha256,
       filename: a.filename,
+      ...emailSummary(a.meta),
     })),
     manifestSha256: row.manifest_sha256,
     ...(code

@@ -45,6 +45,32 @@ export interface DossierText {
   signatureTitle: string;
   signatureSignature: string;
   signatureDate: string;
+  email: string;
+  emailFrom: string;
+  emailTo: string;
+  emailCc: string;
+  emailSubject: string;
+  emailDate: string;
+  emailDateUtc: string;
+  emailMessageId: string;
+  emailReceived: string;
+  emailAuthentication: string;
+  emailIncomplete: string;
+}
+
+/** The headers police read first, from an uploaded `.eml` (src/domain/evidence/eml.ts). */
+export interface DossierEmail {
+  from: string | null;
+  to: string | null;
+  cc: string | null;
+  subject: string | null;
+  date: string | null;
+  dateUtc: string | null;
+  messageId: string | null;
+  /** Newest hop first, as in the message. */
+  received: Array<{ value: string; date: string | null }>;
+  authenticationResults: string[];
+  headersComplete: boolean;
 }
 
 export interface DossierEvidence {
@@ -59,6 +85,8 @@ export interface DossierEvidence {
   manifestSha256: string;
   thumbnailDataUrl: string | null;
   artefacts: Array<{ kind: string; size: string; sha256: string; filename: string }>;
+  /** For an uploaded e-mail: its main headers (every header stays in the file itself). */
+  email?: DossierEmail | null;
 }
 
 export interface DossierData {
@@ -101,7 +129,11 @@ const css = `
   th, td { text-align: left; vertical-align: top; padding: 3pt 4pt; border-bottom: 1px solid #ddd; }
   th { width: 32%; font-weight: bold; background: #f4f4f4; }
   .artefacts th { width: auto; }
+  .hops { font-size: 8pt; margin: 0 0 8px 16px; padding: 0; }
+  .hops li { margin-bottom: 3px; overflow-wrap: anywhere; }
+  .hops-title { font-weight: bold; margin: 6px 0 2px; }
   .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8pt; word-break: break-all; }
+  .header-text { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8pt; overflow-wrap: anywhere; }
   .summary { white-space: pre-wrap; border-left: 3px solid #999; padding-left: 8pt; }
   .item { page-break-inside: avoid; border: 1px solid #ccc; border-radius: 4pt; padding: 8pt; margin: 10pt 0; }
   .thumb { max-width: 100%; max-height: 90mm; border: 1px solid #ccc; display: block; margin: 6pt 0; }
@@ -110,6 +142,27 @@ const css = `
   .sign td { height: 18mm; border-bottom: 1px solid #333; }
   ol li { margin-bottom: 3pt; }
 `;
+
+function emailTable(m: DossierEmail, t: DossierText, row: (label: string, value: string) => string): string {
+  const opt = (label: string, value: string | null, render: (v: string) => string = e) => (value ? row(label, render(value)) : '');
+  const hops = m.received.length
+    ? `<ol class="hops">${m.received.map((r) => `<li>${r.date ? `<strong>${e(r.date)}</strong> — ` : ''}<span class="header-text">${e(r.value)}</span></li>`).join('')}</ol>`
+    : '';
+  return `
+        <h4>${e(t.email)}</h4>
+        <table>
+          ${opt(t.emailFrom, m.from)}
+          ${opt(t.emailTo, m.to)}
+          ${opt(t.emailCc, m.cc)}
+          ${opt(t.emailSubject, m.subject)}
+          ${opt(t.emailDate, m.date)}
+          ${opt(t.emailDateUtc, m.dateUtc)}
+          ${opt(t.emailMessageId, m.messageId, mono)}
+          ${m.authenticationResults.length ? row(t.emailAuthentication, m.authenticationResults.map((a) => `<span class="header-text">${e(a)}</span>`).join('<br>')) : ''}
+        </table>
+        ${hops ? `<p class="hops-title">${e(t.emailReceived)}</p>${hops}` : ''}
+        ${m.headersComplete ? '' : `<p>${e(t.emailIncomplete)}</p>`}`;
+}
 
 export function dossierHtml(d: DossierData): string {
   const t = d.text;
@@ -146,6 +199,7 @@ export function dossierHtml(d: DossierData): string {
           ${row(t.sealedAt, e(ev.sealedAt))}
           ${row(t.manifestSha256, mono(ev.manifestSha256))}
         </table>
+        ${ev.email ? emailTable(ev.email, t, row) : ''}
         <table class="artefacts">
           <tr><th>${e(t.kind)}</th><th>${e(t.size)}</th><th>${e(t.sha256)}</th></tr>
           ${ev.artefacts.map((a) => `<tr><td>${e(a.kind)}<br><span class="mono">${e(a.filename)}</span></td><td>${e(a.size)}</td><td>${mono(a.sha256)}</td></tr>`).join('')}

@@ -47,6 +47,56 @@ function ArtefactRow({ artefact }: { artefact: Artefact }) {
   );
 }
 
+/** An uploaded e-mail: who sent it, to whom, its subject and date (its headers stay in the file). */
+function EmailFacts({ email }: { email: NonNullable<Artefact['email']> }) {
+  return (
+    <dl className="evidence__email">
+      {email.from ? (
+        <div>
+          <dt>
+            <FormattedMessage id="evidence.email.from" />
+          </dt>
+          <dd className="break">{email.from}</dd>
+        </div>
+      ) : null}
+      {email.to ? (
+        <div>
+          <dt>
+            <FormattedMessage id="evidence.email.to" />
+          </dt>
+          <dd className="break">{email.to}</dd>
+        </div>
+      ) : null}
+      {email.subject ? (
+        <div>
+          <dt>
+            <FormattedMessage id="evidence.email.subject" />
+          </dt>
+          <dd className="break">{email.subject}</dd>
+        </div>
+      ) : null}
+      {email.date ? (
+        <div>
+          <dt>
+            <FormattedMessage id="evidence.email.date" />
+          </dt>
+          <dd>
+            <DateTime value={email.date} />
+          </dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>
+          <FormattedMessage id="evidence.email.path" />
+        </dt>
+        <dd>
+          <FormattedMessage id="evidence.email.hops" values={{ count: email.receivedHops }} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 export function EvidenceItem({
   evidence,
   canRetry,
@@ -64,6 +114,7 @@ export function EvidenceItem({
   const preview = evidence.status === 'sealed' ? previewArtefact(evidence) : undefined;
   const subject = subjectOf(evidence);
   const visibleArtefacts = evidence.artefacts.filter((a) => a.kind !== 'thumbnail');
+  const email = evidence.artefacts.find((a) => a.email)?.email;
 
   async function retry() {
     setBusy(true);
@@ -115,6 +166,7 @@ export function EvidenceItem({
           </h3>
           {evidence.title && evidence.sourceUrl ? <p className="evidence__url break">{evidence.sourceUrl}</p> : null}
           {evidence.comment ? <p className="evidence__comment">{evidence.comment}</p> : null}
+          {email ? <EmailFacts email={email} /> : null}
 
           {evidence.status === 'sealed' ? (
             <p className="evidence__state">
