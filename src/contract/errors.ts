@@ -22,6 +22,7 @@ export const errorCodes = [
   'destination_blocked',
   'invalid_token',
   'rate_limited',
+  'range_not_satisfiable',
   'internal',
   // A signed-in user's password (or second factor) re-check failed (403).
   'reauthentication_failed',

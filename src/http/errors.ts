@@ -28,6 +28,7 @@ export const statusOf: Record<ErrorCode, number> = {
   destination_blocked: 422,
   invalid_token: 422,
   rate_limited: 429,
+  range_not_satisfiable: 416,
   internal: 500,
   reauthentication_failed: 403,
   totp_invalid: 422,

@@ -106,6 +106,13 @@ for (const [name, make] of [
       expect((await readAll(await h.store.get(stored.sha256))).equals(bytes)).toBe(true);
     });
 
+    it('gives back a byte range (first and last byte included)', async () => {
+      const bytes = randomBytes(50_000);
+      const stored = await h.store.put(Readable.from([bytes]));
+      expect((await readAll(await h.store.get(stored.sha256, { start: 1000, end: 1999 }))).equals(bytes.subarray(1000, 2000))).toBe(true);
+      expect((await readAll(await h.store.get(stored.sha256, { start: 49_990, end: 49_999 }))).equals(bytes.subarray(49_990))).toBe(true);
+    });
+
     it('streams a large input (8 MiB) and hashes it on the way', async () => {
       const g = generated(8 * 1024 * 1024 + 17, 7);
       const stored = await h.store.put(g.stream);

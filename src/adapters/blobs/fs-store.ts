@@ -112,10 +112,10 @@ export function createFileBlobStore(root: string): FileBlobStore {
       return put(createReadStream(path));
     },
 
-    async get(sha256) {
+    async get(sha256, range) {
       try {
         const handle = await open(pathOf(sha256), 'r');
-        return handle.createReadStream();
+        return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
       } catch (error) {
         if (errno(error) === 'ENOENT') throw new BlobNotFoundError(sha256);
         throw error;

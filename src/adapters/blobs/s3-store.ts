@@ -96,10 +96,12 @@ export function createS3BlobStore(config: S3Config, tempDir: string, client: S3C
       }
     },
 
-    async get(sha256) {
+    async get(sha256, range) {
       assertSha256(sha256);
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket, Key: sha256 }));
+        const object = await client.send(
+          new GetObjectCommand({ Bucket, Key: sha256, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+        );
         if (!(object.Body instanceof Readable)) throw new Error('object store answered without a body stream');
         return object.Body;
       } catch (error) {

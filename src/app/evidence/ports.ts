@@ -28,8 +28,11 @@ export interface BlobStore {
    * store renames it into place instead of copying; the S3 store deletes it after the upload).
    */
   putFile(path: string, options?: { move?: boolean }): Promise<StoredBlob>;
-  /** The bytes; rejects with a BlobNotFoundError when missing. */
-  get(sha256: string): Promise<Readable>;
+  /**
+   * The bytes — or only those from `range.start` to `range.end` (inclusive, within the blob);
+   * rejects with a BlobNotFoundError when missing.
+   */
+  get(sha256: string, range?: { start: number; end: number }): Promise<Readable>;
   /** Size, or undefined when missing. */
   stat(sha256: string): Promise<{ size: number } | undefined>;
   /** Health check: the store answers. */

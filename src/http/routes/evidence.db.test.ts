@@ -254,7 +254,12 @@ describe('evidence uploads', () => {
     expect(none.json().error.fields).toEqual([{ path: 'file', message: expect.any(String) }]);
     const badMeta = await upload(org.staffA, [file('x', 'a.txt'), { name: 'meta', data: '{"sourceUrl":"javascript:alert(1)"}' }]);
     expect(badMeta.statusCode).toBe(400);
-    const json = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/evidence`, headers: await as(org.staffA), payload: { file: 'x' } });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/evidence`,
+      headers: await as(org.staffA),
+      payload: { file: 'x' },
+    });
     expect(json.statusCode).toBe(415);
     expect(await evidenceCount()).toBe(before);
     expect(await readdir(t.ctx.blobs.tempDir)).toEqual([]);
@@ -313,6 +318,44 @@ describe('evidence uploads', () => {
       .where('action', '=', 'artefact.download')
       .execute();
     expect(log.map((l) => l.user_id).sort()).toEqual([org.supA.id, org.hr.id].sort());
+  });
+
+  it('resumes a download with one byte range (206), refuses a range past the end (416, in French) and logs the bytes sent', async () => {
+    const upl = photo.artefacts[0] as ArtefactJson;
+    const url = `/api/v1/artefacts/${upl.id}`;
+    const whole = (await t.app.inject({ method: 'GET', url, headers: await as(org.supA) })).rawPayload;
+    expect(whole.length).toBe(upl.size);
+
+    const part = await t.app.inject({ method: 'GET', url, headers: await as(org.supA, { range: 'bytes=100-1099' }) });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 100-1099/${upl.size}`);
+    expect(part.headers['content-length']).toBe('1000');
+    expect(part.headers['accept-ranges']).toBe('bytes');
+    expect(part.rawPayload.equals(whole.subarray(100, 1100))).toBe(true);
+    // The rest, as a resuming client asks for it, completes the same bytes.
+    const rest = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: await as(org.supA, { range: 'bytes=1100-', 'if-range': `"${upl.sha256}"` }),
+    });
+    expect(rest.statusCode).toBe(206);
+    expect(sha(Buffer.concat([whole.subarray(0, 1100), rest.rawPayload]))).toBe(upl.sha256);
+    const tail = await t.app.inject({ method: 'GET', url, headers: await as(org.supA, { range: 'bytes=-16' }) });
+    expect(tail.rawPayload.equals(whole.subarray(whole.length - 16))).toBe(true);
+    // Another version named in If-Range, or several ranges: the whole file.
+    const wholeAgain: Array<Record<string, string>> = [{ range: 'bytes=0-9', 'if-range': '"autre"' }, { range: 'bytes=0-9,20-29' }];
+    for (const extra of wholeAgain) {
+      const full = await t.app.inject({ method: 'GET', url, headers: await as(org.supA, extra) });
+      expect(full.statusCode).toBe(200);
+      expect(sha(full.rawPayload)).toBe(upl.sha256);
+    }
+    const beyond = await t.app.inject({ method: 'GET', url, headers: await as(org.supA, { range: `bytes=${upl.size}-` }) });
+    expect(beyond.statusCode).toBe(416);
+    expect(beyond.headers['content-range']).toBe(`bytes */${upl.size}`);
+    expect(beyond.json().error.message).toBe(`La partie demandée du fichier n'existe pas : il fait ${upl.size} octets.`);
+
+    const logged = (await ledgerEntries(t.ctx.db, 'artefact.downloaded')).filter((b) => b.subject?.id === upl.id).map((b) => b.data.range);
+    expect(logged).toEqual(expect.arrayContaining(['100-1099', `1100-${upl.size - 1}`, `${upl.size - 16}-${upl.size - 1}`]));
   });
 
   it('shows thumbnails inline for previews, but never uploads or captured HTML', async () => {

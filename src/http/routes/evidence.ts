@@ -6,7 +6,7 @@ import { getManifest } from '../../app/evidence/get-manifest.js';
 import { uploadEvidence } from '../../app/evidence/upload-evidence.js';
 import { errorResponse } from '../../contract/common.js';
 import { artefactKindParams, downloadQuery, evidenceParams, evidenceSchema } from '../../contract/evidence.js';
-import { downloadHeaders, uploadParts } from '../downloads.js';
+import { downloadHeaders, rangeHeaders, sendArtefact, uploadParts, withRangeErrors } from '../downloads.js';
 import { requirePrincipal } from '../plugins/auth.js';
 import type { App, RouteDeps } from './index.js';
 
@@ -111,27 +111,23 @@ export async function evidenceRoutes(app: App, { ctx }: RouteDeps): Promise<void
       schema: {
         tags: ['evidence'],
         summary:
-          'Download the primary artefact of a kind (attachment; `inline=1` only for thumbnail, screenshot and viewport images). Logged in the ledger.',
+          'Download the primary artefact of a kind (attachment; `inline=1` only for thumbnail, screenshot and viewport images). One byte range (Range, If-Range with the ETag) resumes a download: 206; past the end: 416. Logged in the ledger.',
         params: artefactKindParams,
         querystring: downloadQuery,
-        response: { 200: binary, 400: errorResponse, 404: errorResponse },
+        response: { 200: binary, 206: binary, 400: errorResponse, 404: errorResponse, 416: errorResponse },
       },
     },
     async (request, reply) => {
-      const d = await downloadPrimaryArtefact(ctx, {
-        actor: requirePrincipal(request),
-        evidenceId: request.params.id,
-        kind: request.params.kind,
-        inline: request.query.inline === '1',
-      });
-      downloadHeaders(reply, {
-        mediaType: d.artefact.media_type,
-        filename: d.artefact.filename,
-        size: Number(d.artefact.size),
-        sha256: d.artefact.sha256,
-        inline: d.inline,
-      });
-      return reply.send(d.stream);
+      const d = await withRangeErrors(reply, () =>
+        downloadPrimaryArtefact(ctx, {
+          actor: requirePrincipal(request),
+          evidenceId: request.params.id,
+          kind: request.params.kind,
+          inline: request.query.inline === '1',
+          ...rangeHeaders(request),
+        }),
+      );
+      return sendArtefact(reply, d);
     },
   );
 
@@ -144,23 +140,19 @@ export async function evidenceRoutes(app: App, { ctx }: RouteDeps): Promise<void
         summary: 'Download any artefact by id (same rules as above). Logged in the ledger.',
         params: evidenceParams,
         querystring: downloadQuery,
-        response: { 200: binary, 400: errorResponse, 404: errorResponse },
+        response: { 200: binary, 206: binary, 400: errorResponse, 404: errorResponse, 416: errorResponse },
       },
     },
     async (request, reply) => {
-      const d = await downloadArtefact(ctx, {
-        actor: requirePrincipal(request),
-        artefactId: request.params.id,
-        inline: request.query.inline === '1',
-      });
-      downloadHeaders(reply, {
-        mediaType: d.artefact.media_type,
-        filename: d.artefact.filename,
-        size: Number(d.artefact.size),
-        sha256: d.artefact.sha256,
-        inline: d.inline,
-      });
-      return reply.send(d.stream);
+      const d = await withRangeErrors(reply, () =>
+        downloadArtefact(ctx, {
+          actor: requirePrincipal(request),
+          artefactId: request.params.id,
+          inline: request.query.inline === '1',
+          ...rangeHeaders(request),
+        }),
+      );
+      return sendArtefact(reply, d);
     },
   );
 }
