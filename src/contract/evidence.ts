@@ -101,3 +101,13 @@ export const deepVerificationSchema = z.object({
   bytes: z.number(),
   problems: z.array(evidenceProblemSchema),
 });
+
+export const emailReadingSchema = z
+  .object({
+    /** false for a message too large to read here (download the file). */
+    readable: z.boolean(),
+    text: z.string(),
+    truncated: z.boolean(),
+    attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number().int() })),
+  })
+  .meta({ id: 'EmailReading' });

@@ -184,6 +184,11 @@ describe('case panels', () => {
     expect(await facts.textContent()).toContain('Enseignante <enseignante@csdemo.qc.ca>');
     expect(await facts.textContent()).toMatch(/3 mars 2026.+10\sh\s15/);
     expect(await facts.textContent()).toContain('2 relais consignés (en-têtes Received)');
+    // Its text, read in the case without downloading it.
+    await item.getByText('Lire le courriel').click();
+    await expect
+      .poll(() => item.locator('.email-text').textContent())
+      .toContain('Message de test pour Rempart : contenu harcelant fictif.');
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);
     await panelShot(page, '#preuves', 'case-panels-email-360');
     expect(problems).toEqual([]);

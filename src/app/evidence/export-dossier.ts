@@ -9,6 +9,7 @@ import { appendLedger } from '../../adapters/db/ledger.js';
 import { canExportCase } from '../../domain/evidence/access.js';
 import { type DossierData, type DossierEmail, type DossierText, dossierHtml } from '../../domain/evidence/dossier-html.js';
 import type { EmailMeta } from '../../domain/evidence/eml.js';
+import { EMAIL_BODY_MAX_BYTES, readEmailBody } from '../../adapters/media/email-body.js';
 import { DomainError } from '../../domain/errors.js';
 import { sha256Hex } from '../../domain/ledger/chain.js';
 import { caseFlags } from '../../domain/playbook/conditions.js';
@@ -47,13 +48,34 @@ function formatSize(bytes: number, locale: Locale): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
 }
 
-/** The main headers of the first uploaded e-mail of an evidence, from its artefact's metadata. */
-function emailOf(artefacts: ReadonlyArray<{ kind: string; meta: unknown }>): DossierEmail | null {
+/** Text of an e-mail printed in the dossier, at most (the file holds all of it). */
+const DOSSIER_EMAIL_TEXT_CHARS = 20_000;
+
+/**
+ * The main headers of the first uploaded e-mail of an evidence (from its artefact's metadata)
+ * and its text and attachment list (read from the file, when not too large).
+ */
+async function emailOf(
+  ctx: Pick<AppContext, 'blobs'>,
+  artefacts: ReadonlyArray<{ kind: string; meta: unknown; sha256: string; size: string | number | bigint }>,
+  locale: Locale,
+): Promise<DossierEmail | null> {
   for (const a of artefacts) {
     if (a.kind !== 'upload') continue;
     const m = (a.meta as { email?: Partial<EmailMeta> } | null)?.email;
     if (!m) continue;
+    const body =
+      Number(a.size) <= EMAIL_BODY_MAX_BYTES
+        ? await readEmailBody(await ctx.blobs.get(a.sha256), { maxChars: DOSSIER_EMAIL_TEXT_CHARS }).catch(() => null)
+        : null;
     return {
+      text: body ? body.text : null,
+      textTruncated: body?.truncated ?? false,
+      attachments: (body?.attachments ?? []).map((x) => ({
+        filename: x.filename,
+        contentType: x.contentType,
+        size: formatSize(x.size, locale),
+      })),
       from: m.from ?? null,
       to: m.to ?? null,
       cc: m.cc ?? null,
@@ -125,6 +147,11 @@ function texts(locale: Locale): DossierText {
     emailReceived: k('email_received'),
     emailAuthentication: k('email_authentication'),
     emailIncomplete: k('email_incomplete'),
+    emailText: k('email_text'),
+    emailTextTruncated: k('email_text_truncated'),
+    emailTextUnread: k('email_text_unread'),
+    emailAttachments: k('email_attachments'),
+    emailNoName: k('email_no_name'),
   };
 }
 
@@ -195,7 +222,7 @@ export async function exportDossier(
         sha256: a.sha256,
         filename: a.filename,
       })),
-      email: emailOf(own),
+      email: await emailOf(ctx, own, locale),
     });
   }
 

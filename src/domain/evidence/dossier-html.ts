@@ -56,6 +56,11 @@ export interface DossierText {
   emailReceived: string;
   emailAuthentication: string;
   emailIncomplete: string;
+  emailText: string;
+  emailTextTruncated: string;
+  emailTextUnread: string;
+  emailAttachments: string;
+  emailNoName: string;
 }
 
 /** The headers police read first, from an uploaded `.eml` (src/domain/evidence/eml.ts). */
@@ -71,6 +76,10 @@ export interface DossierEmail {
   received: Array<{ value: string; date: string | null }>;
   authenticationResults: string[];
   headersComplete: boolean;
+  /** The message's text (decoded), null when it was not read (too large). */
+  text: string | null;
+  textTruncated: boolean;
+  attachments: Array<{ filename: string | null; contentType: string; size: string }>;
 }
 
 export interface DossierEvidence {
@@ -132,6 +141,7 @@ const css = `
   .hops { font-size: 8pt; margin: 0 0 8px 16px; padding: 0; }
   .hops li { margin-bottom: 3px; overflow-wrap: anywhere; }
   .hops-title { font-weight: bold; margin: 6px 0 2px; }
+  .mailtext { white-space: pre-wrap; overflow-wrap: anywhere; border-left: 3px solid #999; padding: 4px 8px; margin: 4px 0 8px; font-size: 9pt; }
   .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8pt; word-break: break-all; }
   .header-text { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8pt; overflow-wrap: anywhere; }
   .summary { white-space: pre-wrap; border-left: 3px solid #999; padding-left: 8pt; }
@@ -161,7 +171,16 @@ function emailTable(m: DossierEmail, t: DossierText, row: (label: string, value:
           ${m.authenticationResults.length ? row(t.emailAuthentication, m.authenticationResults.map((a) => `<span class="header-text">${e(a)}</span>`).join('<br>')) : ''}
         </table>
         ${hops ? `<p class="hops-title">${e(t.emailReceived)}</p>${hops}` : ''}
-        ${m.headersComplete ? '' : `<p>${e(t.emailIncomplete)}</p>`}`;
+        ${m.headersComplete ? '' : `<p>${e(t.emailIncomplete)}</p>`}
+        <p class="hops-title">${e(t.emailText)}</p>
+        ${m.text === null ? `<p>${e(t.emailTextUnread)}</p>` : `<div class="mailtext">${e(m.text)}</div>${m.textTruncated ? `<p>${e(t.emailTextTruncated)}</p>` : ''}`}
+        ${
+          m.attachments.length
+            ? `<p class="hops-title">${e(t.emailAttachments)}</p><ul>${m.attachments
+                .map((a) => `<li>${e(a.filename ?? t.emailNoName)} — ${e(a.contentType)}, ${e(a.size)}</li>`)
+                .join('')}</ul>`
+            : ''
+        }`;
 }
 
 export function dossierHtml(d: DossierData): string {

@@ -35,6 +35,7 @@ interface ArtefactJson {
   size: number;
   sha256: string;
   filename: string;
+  email?: { from: string | null; to: string | null; subject: string | null; date: string | null; receivedHops: number };
 }
 interface EvidenceJson {
   id: string;
@@ -198,6 +199,46 @@ describe('evidence uploads', () => {
     expect(email.dateUtc).toBe('2026-03-03T15:15:00.000Z');
     expect(email.subject).toBe('Tu vas le regretter');
     expect(email.dkimSignatures).toEqual([{ domain: 'example.net', selector: 'sel1' }]);
+  });
+
+  it('reads an e-mail in the case without downloading it: decoded text (quoted-printable, Latin-1) and its attachments', async () => {
+    const res = await upload(org.staffA, [{ name: 'file', filename: 'avertissement.eml', data: fixture('message-multipart.eml') }]);
+    expect(res.statusCode, res.body).toBe(201);
+    const ev = res.json() as EvidenceJson;
+    const eml = ev.artefacts.find((a) => a.kind === 'upload') as ArtefactJson;
+    expect(eml.email).toMatchObject({
+      from: 'Parent anonyme <parent.anonyme@example.net>',
+      subject: "Dernier avertissement à l'enseignante",
+      date: '2026-03-05T02:02:00.000Z',
+      receivedHops: 1,
+    });
+    const read = await t.app.inject({ method: 'GET', url: `/api/v1/artefacts/${eml.id}/email`, headers: await as(org.supA) });
+    expect(read.statusCode, read.body).toBe(200);
+    const body = read.json() as { readable: boolean; text: string; truncated: boolean; attachments: unknown[] };
+    expect(body.readable).toBe(true);
+    expect(body.text).toContain('Vous allez regretter ce que vous avez fait à mon enfant.');
+    expect(body.text).not.toContain('<script>');
+    expect(body.truncated).toBe(false);
+    // "capture d'un message privé\n" in UTF-8.
+    expect(body.attachments).toEqual([{ filename: 'preuve.txt', contentType: 'text/plain', size: 28 }]);
+    const log = await t.ctx.db
+      .selectFrom('case_access_log')
+      .select('user_id')
+      .where('case_id', '=', caseId)
+      .where('action', '=', 'artefact.read_email')
+      .execute();
+    expect(log.map((l) => l.user_id)).toContain(org.supA.id);
+    // Not an e-mail, a stranger, or not an id: 404.
+    const photoFile = photo.artefacts[0] as ArtefactJson;
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/artefacts/${photoFile.id}/email`, headers: await as(org.supA) })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/artefacts/${eml.id}/email`, headers: await as(org.staffB) })).statusCode,
+    ).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/artefacts/pas-un-id/email', headers: await as(org.supA) })).statusCode).toBe(
+      404,
+    );
   });
 
   it('seals a PDF with a first-page thumbnail (when pdftoppm is installed)', async () => {

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { downloadArtefact, downloadPrimaryArtefact } from '../../app/evidence/download-artefact.js';
 import { getEvidence, listEvidence } from '../../app/evidence/get-evidence.js';
 import { getManifest } from '../../app/evidence/get-manifest.js';
+import { readArtefactEmail } from '../../app/evidence/read-email.js';
 import { uploadEvidence } from '../../app/evidence/upload-evidence.js';
 import { errorResponse } from '../../contract/common.js';
-import { artefactKindParams, downloadQuery, evidenceParams, evidenceSchema } from '../../contract/evidence.js';
+import { artefactKindParams, downloadQuery, emailReadingSchema, evidenceParams, evidenceSchema } from '../../contract/evidence.js';
 import { downloadHeaders, rangeHeaders, sendArtefact, uploadParts, withRangeErrors } from '../downloads.js';
 import { requirePrincipal } from '../plugins/auth.js';
 import type { App, RouteDeps } from './index.js';
@@ -129,6 +130,21 @@ export async function evidenceRoutes(app: App, { ctx }: RouteDeps): Promise<void
       );
       return sendArtefact(reply, d);
     },
+  );
+
+  app.get(
+    '/api/v1/artefacts/:id/email',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'The text and attachment list of an e-mail kept as evidence (.eml), to read it without downloading',
+        description:
+          'Same access as the file; the read is in the case access log. Text at most 100 000 characters (truncated: true); messages over 10 MiB are not read here (readable: false).',
+        params: evidenceParams,
+        response: { 200: emailReadingSchema, 400: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => readArtefactEmail(ctx, { actor: requirePrincipal(request), artefactId: request.params.id }),
   );
 
   app.get(

@@ -82,6 +82,8 @@ describe('PDF dossier', () => {
     expect(text.indexOf('[192.0.2.25]')).toBeGreaterThan(0);
     expect(text.indexOf('[192.0.2.25]')).toBeLessThan(text.indexOf('[198.51.100.7]'));
     expect(text).toContain('dkim=pass');
+    expect(text).toContain('Texte du message');
+    expect(text).toContain('Message de test pour Rempart : contenu harcelant fictif.');
     const compact = text.replace(/ /g, '');
     for (const m of manifests) expect(compact).toContain(m);
     expect(text).toContain('Attestation');

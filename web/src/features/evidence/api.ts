@@ -3,7 +3,7 @@
 // API that reports upload progress; everything else through the shared JSON client.
 import type { z } from 'zod';
 import type { addLocationResponse, captureResponse } from '../../../../src/contract/captures';
-import type { artefactKindSchema, evidenceSchema, exportQuery } from '../../../../src/contract/evidence';
+import type { artefactKindSchema, emailReadingSchema, evidenceSchema, exportQuery } from '../../../../src/contract/evidence';
 import { ApiError, api } from '../../api/client';
 
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -22,6 +22,8 @@ export const isFinal = (e: Pick<Evidence, 'status'>) => e.status === 'sealed' ||
 
 const enc = encodeURIComponent;
 
+export type EmailReading = z.infer<typeof emailReadingSchema>;
+
 export const evidenceApi = {
   list: (caseId: string) => api.get<Evidence[]>(`/api/v1/cases/${enc(caseId)}/evidence`),
   get: (id: string) => api.get<Evidence>(`/api/v1/evidence/${enc(id)}`),
@@ -29,6 +31,8 @@ export const evidenceApi = {
   retry: (id: string) => api.post<z.infer<typeof captureResponse>>(`/api/v1/evidence/${enc(id)}/retry`),
   addLocation: (caseId: string, url: string) =>
     api.post<z.infer<typeof addLocationResponse>>(`/api/v1/cases/${enc(caseId)}/locations`, { url }),
+  /** An e-mail kept as evidence, to read in the case (the read is in the access log). */
+  readEmail: (artefactId: string) => api.get<EmailReading>(`/api/v1/artefacts/${enc(artefactId)}/email`),
 };
 
 /** Where the browser downloads things (attachments; the server logs every download). */

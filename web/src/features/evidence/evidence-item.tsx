@@ -8,7 +8,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Alert } from '../../ui/alert';
 import { useErrorText } from '../../ui/api-error';
 import { DateTime } from '../../ui/date-time';
-import { type Artefact, type Evidence, evidenceApi, evidencePaths, formatBytes, previewArtefact } from './api';
+import { type Artefact, type EmailReading, type Evidence, evidenceApi, evidencePaths, formatBytes, previewArtefact } from './api';
 import { CaptureProgress } from './capture-progress';
 import { HashValue } from './hash';
 
@@ -47,53 +47,125 @@ function ArtefactRow({ artefact }: { artefact: Artefact }) {
   );
 }
 
-/** An uploaded e-mail: who sent it, to whom, its subject and date (its headers stay in the file). */
-function EmailFacts({ email }: { email: NonNullable<Artefact['email']> }) {
+/** The e-mail's text and attachments, read from the server when the reader unfolds it. */
+function EmailText({ artefactId }: { artefactId: string }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const [state, setState] = useState<
+    { status: 'closed' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; reading: EmailReading }
+  >({ status: 'closed' });
+
+  async function load() {
+    setState({ status: 'loading' });
+    try {
+      setState({ status: 'ready', reading: await evidenceApi.readEmail(artefactId) });
+    } catch (error) {
+      setState({ status: 'error', error });
+    }
+  }
+
   return (
-    <dl className="evidence__email">
-      {email.from ? (
-        <div>
-          <dt>
-            <FormattedMessage id="evidence.email.from" />
-          </dt>
-          <dd className="break">{email.from}</dd>
-        </div>
+    <details
+      className="evidence__email-text"
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open && state.status === 'closed') void load();
+      }}
+    >
+      <summary>
+        <FormattedMessage id="evidence.email.read" />
+      </summary>
+      {state.status === 'loading' ? (
+        <p className="muted">
+          <FormattedMessage id="common.loading" />
+        </p>
       ) : null}
-      {email.to ? (
-        <div>
-          <dt>
-            <FormattedMessage id="evidence.email.to" />
-          </dt>
-          <dd className="break">{email.to}</dd>
-        </div>
+      {state.status === 'error' ? <Alert kind="error" title={errorText(state.error)} /> : null}
+      {state.status === 'ready' ? (
+        state.reading.readable ? (
+          <>
+            <pre className="email-text">{state.reading.text || intl.formatMessage({ id: 'evidence.email.empty' })}</pre>
+            {state.reading.truncated ? (
+              <p className="muted">
+                <FormattedMessage id="evidence.email.truncated" />
+              </p>
+            ) : null}
+            {state.reading.attachments.length > 0 ? (
+              <>
+                <p className="artefact-list__kind">
+                  <FormattedMessage id="evidence.email.attachments" />
+                </p>
+                <ul className="email-attachments">
+                  {state.reading.attachments.map((a, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: one response's list, never reordered; names may repeat
+                    <li key={i} className="break">
+                      {a.filename ?? intl.formatMessage({ id: 'evidence.email.noName' })} — {a.contentType},{' '}
+                      {formatBytes(a.size, intl.locale)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <p className="muted">
+            <FormattedMessage id="evidence.email.tooLarge" />
+          </p>
+        )
       ) : null}
-      {email.subject ? (
+    </details>
+  );
+}
+
+/** An uploaded e-mail: who sent it, to whom, its subject and date (its headers stay in the file). */
+function EmailFacts({ artefactId, email }: { artefactId: string; email: NonNullable<Artefact['email']> }) {
+  return (
+    <>
+      <dl className="evidence__email">
+        {email.from ? (
+          <div>
+            <dt>
+              <FormattedMessage id="evidence.email.from" />
+            </dt>
+            <dd className="break">{email.from}</dd>
+          </div>
+        ) : null}
+        {email.to ? (
+          <div>
+            <dt>
+              <FormattedMessage id="evidence.email.to" />
+            </dt>
+            <dd className="break">{email.to}</dd>
+          </div>
+        ) : null}
+        {email.subject ? (
+          <div>
+            <dt>
+              <FormattedMessage id="evidence.email.subject" />
+            </dt>
+            <dd className="break">{email.subject}</dd>
+          </div>
+        ) : null}
+        {email.date ? (
+          <div>
+            <dt>
+              <FormattedMessage id="evidence.email.date" />
+            </dt>
+            <dd>
+              <DateTime value={email.date} />
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>
-            <FormattedMessage id="evidence.email.subject" />
-          </dt>
-          <dd className="break">{email.subject}</dd>
-        </div>
-      ) : null}
-      {email.date ? (
-        <div>
-          <dt>
-            <FormattedMessage id="evidence.email.date" />
+            <FormattedMessage id="evidence.email.path" />
           </dt>
           <dd>
-            <DateTime value={email.date} />
+            <FormattedMessage id="evidence.email.hops" values={{ count: email.receivedHops }} />
           </dd>
         </div>
-      ) : null}
-      <div>
-        <dt>
-          <FormattedMessage id="evidence.email.path" />
-        </dt>
-        <dd>
-          <FormattedMessage id="evidence.email.hops" values={{ count: email.receivedHops }} />
-        </dd>
-      </div>
-    </dl>
+      </dl>
+      <EmailText artefactId={artefactId} />
+    </>
   );
 }
 
@@ -114,7 +186,7 @@ export function EvidenceItem({
   const preview = evidence.status === 'sealed' ? previewArtefact(evidence) : undefined;
   const subject = subjectOf(evidence);
   const visibleArtefacts = evidence.artefacts.filter((a) => a.kind !== 'thumbnail');
-  const email = evidence.artefacts.find((a) => a.email)?.email;
+  const emailArtefact = evidence.artefacts.find((a) => a.email);
 
   async function retry() {
     setBusy(true);
@@ -166,7 +238,7 @@ export function EvidenceItem({
           </h3>
           {evidence.title && evidence.sourceUrl ? <p className="evidence__url break">{evidence.sourceUrl}</p> : null}
           {evidence.comment ? <p className="evidence__comment">{evidence.comment}</p> : null}
-          {email ? <EmailFacts email={email} /> : null}
+          {emailArtefact?.email ? <EmailFacts artefactId={emailArtefact.id} email={emailArtefact.email} /> : null}
 
           {evidence.status === 'sealed' ? (
             <p className="evidence__state">
