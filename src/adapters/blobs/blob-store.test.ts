@@ -15,7 +15,7 @@ import { startTestS3, type TestS3 } from '../../../tests/support/s3.js';
 import { type BlobStore, BlobNotFoundError } from '../../app/evidence/ports.js';
 import { DomainError } from '../../domain/errors.js';
 import { createFileBlobStore } from './fs-store.js';
-import { createS3BlobStore, type S3BlobStore } from './s3-store.js';
+import { createS3BlobStore, partSizeFor, type S3BlobStore } from './s3-store.js';
 import { cleanupTempDir, isStaleTemp, tempFileName } from './temp-files.js';
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -213,6 +213,64 @@ async function deadPid(): Promise<number> {
   await new Promise((r) => child.on('exit', r));
   return pid;
 }
+
+describe('S3 blob store: large files in parts', () => {
+  it('uploads a file over the threshold in parts and gives the same bytes back, whole and by range', async () => {
+    s3 ??= await startTestS3();
+    const temp = await mkdtemp(join(tmpdir(), 'rempart-s3parts-'));
+    // Small parts so that the test stays small: 12 MiB + 17 bytes in three parts.
+    const store = createS3BlobStore(s3.config, temp, undefined, { multipartThreshold: 6 * 1024 * 1024, partSize: 5 * 1024 * 1024 });
+    try {
+      const bytes = randomBytes(12 * 1024 * 1024 + 17);
+      const file = join(temp, 'grand.bin');
+      await writeFile(file, bytes);
+      const stored = await store.putFile(file, { move: true });
+      expect(stored).toEqual({ sha256: sha(bytes), size: bytes.length });
+      expect(existsSync(file)).toBe(false);
+      expect(await store.stat(stored.sha256)).toEqual({ size: bytes.length });
+      expect(sha(await readAll(await store.get(stored.sha256)))).toBe(stored.sha256);
+      // Across the boundary of the first two parts.
+      const at = 5 * 1024 * 1024 - 10;
+      expect((await readAll(await store.get(stored.sha256, { start: at, end: at + 19 }))).equals(bytes.subarray(at, at + 20))).toBe(true);
+    } finally {
+      store.client.destroy();
+      await rm(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('aborts the multipart upload when a part fails, leaving no object', async () => {
+    s3 ??= await startTestS3();
+    const temp = await mkdtemp(join(tmpdir(), 'rempart-s3parts-'));
+    const store = createS3BlobStore(s3.config, temp, undefined, { multipartThreshold: 6 * 1024 * 1024, partSize: 5 * 1024 * 1024 });
+    // The second part is lost on the way (a network cut); every command is noted.
+    const sent: string[] = [];
+    const send = store.client.send.bind(store.client) as (command: unknown) => Promise<unknown>;
+    (
+      store.client as unknown as { send: (command: { constructor: { name: string }; input: { PartNumber?: number } }) => Promise<unknown> }
+    ).send = async (command) => {
+      sent.push(command.constructor.name);
+      if (command.constructor.name === 'UploadPartCommand' && command.input.PartNumber === 2) throw new Error('socket hang up');
+      return send(command);
+    };
+    try {
+      const bytes = randomBytes(11 * 1024 * 1024);
+      const file = join(temp, 'coupe.bin');
+      await writeFile(file, bytes);
+      await expect(store.putFile(file)).rejects.toThrow('socket hang up');
+      expect(sent).toContain('AbortMultipartUploadCommand');
+      expect(sent).not.toContain('CompleteMultipartUploadCommand');
+      expect(await store.stat(sha(bytes))).toBeUndefined();
+    } finally {
+      store.client.destroy();
+      await rm(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('grows the parts of a very large file so that it fits in 10 000 of them', () => {
+    expect(partSizeFor(1024, 16 * 1024 * 1024)).toBe(16 * 1024 * 1024);
+    expect(partSizeFor(500 * 1024 ** 3, 16 * 1024 * 1024)).toBe(Math.ceil((500 * 1024 ** 3) / 10_000));
+  });
+});
 
 describe('file blob store', () => {
   let root: string;

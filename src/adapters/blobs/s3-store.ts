@@ -1,11 +1,25 @@
 // S3-compatible blob store (BLOB_STORE=s3): object key = SHA-256 hex. The bytes are first
 // received into a local temp file (hashed on the way, since the key is the hash), then uploaded
 // with their SHA-256 checksum (the server verifies it), then confirmed with HeadObject. An
-// existing key is kept, never overwritten (its size is checked).
+// existing key is kept, never overwritten (its size is checked). Large files (from 64 MiB) go
+// up in parts, each with its own SHA-256 checksum (one PUT stops at 5 GB on S3); a failed
+// multipart upload is aborted, so no half object is left behind.
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { type BlobStore, BlobNotFoundError, type StoredBlob } from '../../app/evidence/ports.js';
 import type { S3Config } from '../../config.js';
 import { DomainError } from '../../domain/errors.js';
@@ -37,8 +51,58 @@ export function createS3Client(config: S3Config): S3Client {
   });
 }
 
-export function createS3BlobStore(config: S3Config, tempDir: string, client: S3Client = createS3Client(config)): S3BlobStore {
+export interface S3StoreOptions {
+  /** Files from this size go up in parts (default 64 MiB). */
+  multipartThreshold?: number;
+  /** The size of each part but the last (default 16 MiB; S3's minimum is 5 MiB). */
+  partSize?: number;
+}
+
+/** S3 allows at most 10 000 parts: larger files get larger parts. */
+export function partSizeFor(size: number, wanted: number): number {
+  return Math.max(wanted, Math.ceil(size / 10_000));
+}
+
+export function createS3BlobStore(
+  config: S3Config,
+  tempDir: string,
+  client: S3Client = createS3Client(config),
+  options: S3StoreOptions = {},
+): S3BlobStore {
   const Bucket = config.bucket;
+  const multipartThreshold = options.multipartThreshold ?? 64 * 1024 * 1024;
+  const wantedPartSize = options.partSize ?? 16 * 1024 * 1024;
+
+  /** One part at a time, read into memory (at most a part size), hashed, then sent. */
+  async function uploadInParts(path: string, blob: StoredBlob): Promise<void> {
+    const created = await client.send(
+      new CreateMultipartUploadCommand({ Bucket, Key: blob.sha256, ContentType: 'application/octet-stream', ChecksumAlgorithm: 'SHA256' }),
+    );
+    const UploadId = created.UploadId;
+    if (!UploadId) throw new Error('object store gave no multipart upload id');
+    const partSize = partSizeFor(blob.size, wantedPartSize);
+    const handle = await open(path, 'r');
+    try {
+      const parts: Array<{ ETag: string | undefined; PartNumber: number; ChecksumSHA256: string }> = [];
+      for (let offset = 0, PartNumber = 1; offset < blob.size; offset += partSize, PartNumber += 1) {
+        const length = Math.min(partSize, blob.size - offset);
+        const body = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(body, 0, length, offset);
+        if (bytesRead !== length) throw new Error(`short read of ${path} at ${offset}`);
+        const ChecksumSHA256 = createHash('sha256').update(body).digest('base64');
+        const sent = await client.send(
+          new UploadPartCommand({ Bucket, Key: blob.sha256, UploadId, PartNumber, Body: body, ContentLength: length, ChecksumSHA256 }),
+        );
+        parts.push({ ETag: sent.ETag, PartNumber, ChecksumSHA256 });
+      }
+      await client.send(new CompleteMultipartUploadCommand({ Bucket, Key: blob.sha256, UploadId, MultipartUpload: { Parts: parts } }));
+    } catch (error) {
+      await client.send(new AbortMultipartUploadCommand({ Bucket, Key: blob.sha256, UploadId })).catch(() => undefined);
+      throw error;
+    } finally {
+      await handle.close();
+    }
+  }
 
   async function stat(sha256: string): Promise<{ size: number } | undefined> {
     assertSha256(sha256);
@@ -57,16 +121,18 @@ export function createS3BlobStore(config: S3Config, tempDir: string, client: S3C
       if (existing.size !== blob.size) throw new Error(`blob ${blob.sha256} is stored with ${existing.size} bytes, expected ${blob.size}`);
       return blob;
     }
-    await client.send(
-      new PutObjectCommand({
-        Bucket,
-        Key: blob.sha256,
-        Body: createReadStream(path),
-        ContentLength: blob.size,
-        ContentType: 'application/octet-stream',
-        ChecksumSHA256: Buffer.from(blob.sha256, 'hex').toString('base64'),
-      }),
-    );
+    if (blob.size >= multipartThreshold) await uploadInParts(path, blob);
+    else
+      await client.send(
+        new PutObjectCommand({
+          Bucket,
+          Key: blob.sha256,
+          Body: createReadStream(path),
+          ContentLength: blob.size,
+          ContentType: 'application/octet-stream',
+          ChecksumSHA256: Buffer.from(blob.sha256, 'hex').toString('base64'),
+        }),
+      );
     const stored = await stat(blob.sha256);
     if (!stored || stored.size !== blob.size) throw new Error(`blob ${blob.sha256} not confirmed by the object store after upload`);
     return blob;
