@@ -6,6 +6,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError } from '../../domain/errors.js';
@@ -101,10 +102,14 @@ export async function receiveToTempFile(source: Readable, options: { dir: string
       callback(null, chunk);
     },
   });
+  // flush: fsync before close; pipeline resolves once the file is closed.
+  const out = createWriteStream(path, { flags: 'wx', mode: 0o600, flush: true });
   try {
-    // flush: fsync before close; pipeline resolves once the file is closed.
-    await pipeline(source, meter, createWriteStream(path, { flags: 'wx', mode: 0o600, flush: true }));
+    await pipeline(source, meter, out);
   } catch (error) {
+    // The file may still be opening when the pipeline fails (an early limit): wait until the
+    // stream is closed, or the file would appear after it was "removed".
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     await rm(path, { force: true });
     throw error;
   }
