@@ -271,6 +271,15 @@ async function describeEntry(
   return { request, exchange };
 }
 
+/** The address the proxy connected to for a URL's host, from a snapshot of its records. */
+function ipLookup(records: Parameters<typeof addressByHost>[0]): (url: string) => string | null {
+  const ips = addressByHost(records);
+  return (url) => {
+    const hp = hostPortOf(url);
+    return hp ? (ips.get(hp) ?? null) : null;
+  };
+}
+
 /** Waits for the bodies of these entries, at most `ms`. */
 async function bodiesOf(entries: readonly Entry[], ms: number): Promise<void> {
   await Promise.race([Promise.allSettled(entries.map((e) => e.body)), new Promise((r) => setTimeout(r, ms))]);
@@ -483,16 +492,13 @@ async function runCapture(
 
   // The web archive of what has been received is written while the browser renders the full
   // page; what arrives later goes into a second WARC of the same WACZ.
-  const ipOfNow = (url: string) => {
-    const hp = hostPortOf(url);
-    return hp ? (addressByHost(prepared.proxy.records).get(hp) ?? null) : null;
-  };
   const archivedEntries = new Set<Entry>();
   const warcPaths = [join(input.workDir, 'capture.warc.gz')];
   const early = (async () => {
     const userAgent = await page.evaluate(() => navigator.userAgent).catch(() => '');
     const done = traffic.entries.filter((e) => e.endedMs !== null);
     await bodiesOf(done, 10_000);
+    const ipOfNow = ipLookup(prepared.proxy.records);
     const exchanges: RecordedExchange[] = [];
     for (const e of done) {
       const { exchange } = await describeEntry(e, ipOfNow);
@@ -558,11 +564,7 @@ async function runCapture(
   // The proxy's records as of now; the context closes once the files are written.
   const records = [...prepared.proxy.records];
 
-  const ips = addressByHost(records);
-  const ipOf = (url: string) => {
-    const hp = hostPortOf(url);
-    return hp ? (ips.get(hp) ?? null) : null;
-  };
+  const ipOf = ipLookup(records);
   const late: RecordedExchange[] = [];
   const requests: HttpReportRequest[] = [];
   for (const e of traffic.entries) {

@@ -31,34 +31,24 @@ async function* once_(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
-export interface WarcWriter {
-  /** Appends a request + response record pair per exchange; resolves once they are buffered. */
-  add(exchanges: readonly RecordedExchange[]): Promise<void>;
-  /** Ends the file; resolves with the number of exchanges written. */
-  close(): Promise<number>;
-}
-
-/** Opens a WARC (one gzip member per record) whose first record is the warcinfo. */
-export function createWarcWriter(path: string, info: { software: string; browser: string }): WarcWriter {
-  const filename = basename(path);
+/** Writes a WARC (one gzip member per record) whose first record is the warcinfo. */
+export async function writeWarc(
+  path: string,
+  exchanges: readonly RecordedExchange[],
+  info: { software: string; browser: string },
+): Promise<number> {
   const out = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => undefined);
   const write = async (bytes: Uint8Array) => {
-    if (!out.write(bytes)) await Promise.race([once(out, 'drain'), failed]);
+    if (!out.write(bytes)) await once(out, 'drain');
   };
   const digest = { algo: 'sha-256' as const, prefix: 'sha256:', base32: false };
+  const warcinfo = WARCRecord.createWARCInfo(
+    { filename: basename(path), warcVersion: WARC_VERSION },
+    { software: info.software, 'http-header-user-agent': info.browser, format: 'WARC File Format 1.1' },
+  );
+  await write(await WARCSerializer.serialize(warcinfo, { gzip: true, digest }));
   let count = 0;
-  let closing: Promise<number> | undefined;
-  // Batches are written in order, one after the other.
-  let queue: Promise<void> = (async () => {
-    const warcinfo = WARCRecord.createWARCInfo(
-      { filename, warcVersion: WARC_VERSION },
-      { software: info.software, 'http-header-user-agent': info.browser, format: 'WARC File Format 1.1' },
-    );
-    await write(await WARCSerializer.serialize(warcinfo, { gzip: true, digest }));
-  })();
-  const writeExchange = async (x: RecordedExchange) => {
+  for (const x of exchanges) {
     const date = x.date.toISOString();
     const responseId = `<urn:uuid:${randomUUID()}>`;
     const warcHeaders: Record<string, string> = { 'WARC-Record-ID': responseId };
@@ -93,37 +83,10 @@ export function createWarcWriter(path: string, info: { software: string; browser
     );
     await write(await WARCSerializer.serialize(request, { gzip: true, digest }));
     count += 1;
-  };
-  return {
-    add(exchanges) {
-      queue = queue.then(async () => {
-        for (const x of exchanges) await writeExchange(x);
-      });
-      return queue;
-    },
-    close() {
-      closing ??= (async () => {
-        try {
-          await queue;
-        } finally {
-          out.end();
-        }
-        await Promise.race([once(out, 'close'), failed]);
-        return count;
-      })();
-      return closing;
-    },
-  };
-}
-
-export async function writeWarc(
-  path: string,
-  exchanges: readonly RecordedExchange[],
-  info: { software: string; browser: string },
-): Promise<number> {
-  const writer = createWarcWriter(path, info);
-  await writer.add(exchanges);
-  return writer.close();
+  }
+  out.end();
+  await once(out, 'close');
+  return count;
 }
 
 const quiet = { trace() {}, info() {}, warn() {}, error() {} };

@@ -27,7 +27,8 @@ export function resetLink(publicUrl: string, secret: string): string {
   return `${publicUrl}/reinitialiser#token=${secret}`;
 }
 
-async function limit(ctx: Pick<AppContext, 'db'>, key: string, rule: { max: number; windowMs: number }, now: Date): Promise<void> {
+/** Counts one request under `key`; beyond `rule.max` in the window, rate_limited with the wait. */
+export async function limit(ctx: Pick<AppContext, 'db'>, key: string, rule: { max: number; windowMs: number }, now: Date): Promise<void> {
   const state = await hitRateLimit(ctx.db, key, rule.windowMs, now);
   if (state.count > rule.max) {
     const seconds = retryAfterSeconds(state.resetAt, now);

@@ -7,6 +7,7 @@ import { appendLedger } from '../../adapters/db/ledger.js';
 import { revokeUserSessions } from '../../adapters/db/sessions.js';
 import { disableTotp } from '../../adapters/db/user-credentials.js';
 import { findUserById } from '../../adapters/db/users.js';
+import { requiresTotp } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Principal } from '../auth/principal.js';
 import { reauthenticate } from '../auth/reauthenticate.js';
@@ -33,7 +34,7 @@ export async function resetUserTotp(
       tx.selectFrom('organisations').select('require_totp_roles').where('id', '=', user.organisation_id).executeTakeFirstOrThrow(),
       tx.selectFrom('role_grants').select('role').where('user_id', '=', user.id).execute(),
     ]);
-    const mustEnrol = roles.some((r) => org.require_totp_roles.includes(r.role));
+    const mustEnrol = requiresTotp(roles, org.require_totp_roles);
     await appendLedger(tx, {
       action: 'totp.reset_by_admin',
       at: now,

@@ -2,11 +2,9 @@
 // single-use link to choose a new password (the same link and mail as "forgotten password", to
 // the address of the login — the administrator never sees it). Limited per login, so the
 // button cannot be used to flood someone's mailbox.
-import { hitRateLimit } from '../../adapters/db/rate-limits.js';
 import { findUserById } from '../../adapters/db/users.js';
 import { DomainError } from '../../domain/errors.js';
-import { issuePasswordReset, RESET_VALID_MINUTES } from '../auth/request-password-reset.js';
-import { retryAfterSeconds } from '../auth/reauthenticate.js';
+import { issuePasswordReset, limit, RESET_VALID_MINUTES } from '../auth/request-password-reset.js';
 import type { AppContext } from '../context.js';
 import { dispatchMail } from '../mail/send-mail.js';
 import type { DirectoryActor } from './actor.js';
@@ -23,11 +21,7 @@ export async function sendPasswordResetLink(
   if (!user || user.organisation_id !== actor.organisationId) throw notFound();
   if (user.status !== 'active') throw new DomainError('invalid_transition', { messageKey: 'directory.error.user_disabled' });
   const now = ctx.clock.now();
-  const state = await hitRateLimit(ctx.db, `reset:admin:${user.id}`, adminResetLimit.windowMs, now);
-  if (state.count > adminResetLimit.max) {
-    const seconds = retryAfterSeconds(state.resetAt, now);
-    throw new DomainError('rate_limited', { params: { seconds }, retryAfterSeconds: seconds });
-  }
+  await limit(ctx, `reset:admin:${user.id}`, adminResetLimit, now);
   const issued = await ctx.db.transaction().execute((tx) => issuePasswordReset(tx, ctx, user, actor.userId));
   dispatchMail(ctx, issued.mailId, { resetUrl: issued.resetUrl });
   return { email: user.email, validMinutes: RESET_VALID_MINUTES };

@@ -8,7 +8,7 @@ import { listArtefacts, listSealedCaseEvidence } from '../../adapters/db/evidenc
 import { appendLedger } from '../../adapters/db/ledger.js';
 import { canExportCase } from '../../domain/evidence/access.js';
 import { type DossierData, type DossierEmail, type DossierText, dossierHtml } from '../../domain/evidence/dossier-html.js';
-import type { EmailMeta } from '../../domain/evidence/eml.js';
+import { emailMetaOf } from '../../domain/evidence/eml.js';
 import { EMAIL_BODY_MAX_BYTES, readEmailBody } from '../../adapters/media/email-body.js';
 import { DomainError } from '../../domain/errors.js';
 import { sha256Hex } from '../../domain/ledger/chain.js';
@@ -62,7 +62,7 @@ async function emailOf(
 ): Promise<DossierEmail | null> {
   for (const a of artefacts) {
     if (a.kind !== 'upload') continue;
-    const m = (a.meta as { email?: Partial<EmailMeta> } | null)?.email;
+    const m = emailMetaOf(a.meta);
     if (!m) continue;
     const body =
       Number(a.size) <= EMAIL_BODY_MAX_BYTES

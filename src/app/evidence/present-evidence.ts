@@ -4,7 +4,7 @@ import type { Queryable } from '../../adapters/db/database.js';
 import { type ArtefactRow, type EvidenceRow, listArtefacts, listCaseEvidence } from '../../adapters/db/evidence.js';
 import type { CaseAccess } from '../../domain/cases/access.js';
 import { canSeeEvidence } from '../../domain/evidence/access.js';
-import type { EmailMeta } from '../../domain/evidence/eml.js';
+import { emailMetaOf } from '../../domain/evidence/eml.js';
 import { artefactKinds } from '../../domain/evidence/manifest.js';
 import type { evidenceSchema } from '../../contract/evidence.js';
 import { hasMessage, type Locale, t } from '../../locales/index.js';
@@ -20,7 +20,7 @@ export function sortArtefacts(rows: readonly ArtefactRow[]): ArtefactRow[] {
 
 /** The headers people read first, from an uploaded e-mail's metadata (none for other files). */
 function emailSummary(meta: unknown): { email?: NonNullable<EvidenceJson['artefacts'][number]['email']> } {
-  const m = (meta as { email?: Partial<EmailMeta> } | null)?.email;
+  const m = emailMetaOf(meta);
   if (!m) return {};
   return {
     email: {

@@ -3,6 +3,7 @@
 // case's access log). Large messages are not parsed (the file can still be downloaded).
 import { findArtefact } from '../../adapters/db/evidence.js';
 import { EMAIL_BODY_MAX_BYTES, type EmailBody, readEmailBody } from '../../adapters/media/email-body.js';
+import { emailMetaOf } from '../../domain/evidence/eml.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -11,7 +12,7 @@ import { isUuid, loadCaseEvidence } from './evidence-access.js';
 export const EMAIL_TEXT_MAX_CHARS = 100_000;
 
 export function isEmailArtefact(artefact: { kind: string; meta: unknown }): boolean {
-  return artefact.kind === 'upload' && Boolean((artefact.meta as { email?: unknown } | null)?.email);
+  return artefact.kind === 'upload' && emailMetaOf(artefact.meta) !== undefined;
 }
 
 export async function readArtefactEmail(

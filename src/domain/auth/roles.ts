@@ -16,6 +16,6 @@ export function hasRole(grants: readonly RoleGrant[], role: Role): boolean {
 }
 
 /** Whether a user holding `grants` must have enrolled a second factor. */
-export function requiresTotp(grants: readonly RoleGrant[], requiredRoles: readonly string[]): boolean {
+export function requiresTotp(grants: ReadonlyArray<{ role: string }>, requiredRoles: readonly string[]): boolean {
   return grants.some((g) => requiredRoles.includes(g.role));
 }

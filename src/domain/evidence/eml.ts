@@ -182,3 +182,9 @@ export function parseEmail(text: string, options: { truncated?: boolean } = {}):
     dkimSignatures: all('dkim-signature').map((v) => ({ domain: tagValue(v, 'd'), selector: tagValue(v, 's') })),
   };
 }
+
+/** The e-mail metadata of an artefact (an uploaded .eml), from its stored `meta`, if any. */
+export function emailMetaOf(meta: unknown): Partial<EmailMeta> | undefined {
+  const email = (meta as { email?: unknown } | null | undefined)?.email;
+  return email && typeof email === 'object' ? (email as Partial<EmailMeta>) : undefined;
+}
